@@ -1,0 +1,52 @@
+"""The project's exceptions: each carries what went wrong, where, and the exit code to use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class PkusError(Exception):
+    """Base class for every error pkus reports to the user as one clear message."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a content pack, located by file and line (1-based)."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class ContentError(PkusError):
+    """A content pack that cannot be used; lists every problem found, not only the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.message))
+        super().__init__(self._summary())
+
+    def _summary(self) -> str:
+        if len(self.problems) == 1:
+            return str(self.problems[0])
+        lines = [f"{len(self.problems)} problems in the content pack:"]
+        lines += [f"  {p}" for p in self.problems]
+        return "\n".join(lines)
+
+
+class UsageError(PkusError):
+    """A request that names something that does not exist (decade, id, filter value)."""
+
+    exit_code = 2
+
+
+class StoreError(PkusError):
+    """The progress database cannot be opened, read or written."""
+
+
+class ExportError(PkusError):
+    """An export that cannot be written."""

@@ -1,0 +1,741 @@
+"""Read a content pack from YAML into the model, gathering every problem with file and line.
+
+The loader walks `yaml.compose()` nodes instead of loaded Python objects: nodes carry the
+line of every key and value, so each problem names where to look, and scalars stay text
+(an unquoted `1990-10-01` is a date string here, never a `datetime.date`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pkus_cli.errors import ContentError, PkusError, Problem
+from pkus_cli.model import (
+    DATE_RE,
+    DECADE_RE,
+    ID_RE,
+    Card,
+    Correction,
+    Country,
+    Decade,
+    Event,
+    Figure,
+    ItemKind,
+    Leader,
+    Location,
+    Pack,
+    Person,
+    Ref,
+    Role,
+    Section,
+    Source,
+    Subsection,
+    Tag,
+    Term,
+)
+
+try:  # libyaml is about ten times faster; fall back to pure Python where it is missing.
+    from yaml import CSafeLoader as _YamlLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
+
+SCHEMA_VERSION = 1
+_YEARS = re.compile(r"^\d{4}(?:-\d{4})?$")
+_NULL_TAG = "tag:yaml.org,2002:null"
+CARD_KINDS = ("who", "what", "when", "where", "why", "significance", "cause", "compare")
+SOURCE_KINDS = ("government", "crs", "law", "document", "news", "scholarship", "data")
+ITEM_DIRS = ("decades", "cards", "people", "terms", "sources", "corrections")
+
+
+def builtin_content_dir() -> Path:
+    """The pack that ships with pkus: inside the installed package, or the source checkout's."""
+    from importlib.resources import files
+
+    packaged = Path(str(files("pkus_cli"))) / "content"
+    if (packaged / "pack.yaml").is_file():
+        return packaged
+    # An editable install or a source checkout: src/pkus_cli/ -> the repository's content/.
+    return Path(__file__).resolve().parents[2] / "content"
+
+
+def display_path(path: Path) -> str:
+    """A path as the user should see it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd()) else str(path)
+    except (ValueError, OSError):
+        return str(path)
+
+
+# --- reading files and nodes -------------------------------------------------------------
+
+
+@dataclass
+class _File:
+    path: Path
+    shown: str
+    problems: list[Problem]
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.shown, line, message))
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG
+
+
+def _compose(f: _File) -> yaml.Node | None:
+    try:
+        text = f.path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        f.problem(1, f"not UTF-8 text ({e.reason} at byte {e.start})")
+        return None
+    except OSError as e:
+        f.problem(1, f"cannot read the file ({e.strerror or e})")
+        return None
+    try:
+        node = yaml.compose(text, Loader=_YamlLoader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        what = e.problem or "malformed YAML"
+        context = f" ({e.context})" if e.context else ""
+        f.problem(line, f"YAML syntax error: {what}{context}")
+        return None
+    except yaml.YAMLError as e:
+        f.problem(1, f"YAML error: {e}")
+        return None
+    except (ValueError, RecursionError) as e:  # e.g. characters libyaml refuses outright
+        f.problem(1, f"unreadable YAML: {e}")
+        return None
+    if node is None:
+        f.problem(1, "the file is empty")
+    return node
+
+
+@dataclass
+class _Rec:
+    """One YAML mapping being read as a record, with its label for messages."""
+
+    f: _File
+    node: yaml.MappingNode
+    label: str
+    keys: dict[str, tuple[yaml.Node, yaml.Node]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, f: _File, node: yaml.Node, label: str, allowed: tuple[str, ...]) -> _Rec | None:
+        if not isinstance(node, yaml.MappingNode):
+            f.problem(_line(node), f"{label}: expected a mapping of fields")
+            return None
+        rec = cls(f, node, label)
+        for k, v in node.value:
+            if not isinstance(k, yaml.ScalarNode):
+                f.problem(_line(k), f"{label}: a key must be plain text")
+                continue
+            if k.value in rec.keys:
+                f.problem(_line(k), f"{label}: field '{k.value}' is given twice")
+                continue
+            if k.value not in allowed:
+                hint = difflib.get_close_matches(k.value, allowed, n=1)
+                tip = f" (did you mean '{hint[0]}'?)" if hint else ""
+                f.problem(_line(k), f"{label}: unknown field '{k.value}'{tip}")
+                continue
+            rec.keys[k.value] = (k, v)
+        return rec
+
+    @property
+    def line(self) -> int:
+        return _line(self.node)
+
+    def line_of(self, key: str) -> int:
+        return _line(self.keys[key][1]) if key in self.keys else self.line
+
+    def relabel(self, label: str) -> None:
+        self.label = label
+
+    def err(self, key: str, message: str) -> None:
+        self.f.problem(self.line_of(key), f"{self.label}: field '{key}': {message}")
+
+    def _value(self, key: str, required: bool) -> yaml.Node | None:
+        if key not in self.keys or _is_null(self.keys[key][1]):
+            if required:
+                self.f.problem(self.line, f"{self.label}: missing required field '{key}'")
+            return None
+        return self.keys[key][1]
+
+    def text(self, key: str, required: bool = True) -> str | None:
+        node = self._value(key, required)
+        if node is None:
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            self.err(key, "expected text")
+            return None
+        value = str(node.value).strip()
+        if not value:
+            self.err(key, "must not be empty")
+            return None
+        return value
+
+    def integer(self, key: str, required: bool = True) -> int | None:
+        raw = self.text(key, required)
+        if raw is None:
+            return None
+        if not raw.isdigit():
+            self.err(key, f"expected a whole number, got '{raw}'")
+            return None
+        return int(raw)
+
+    def pattern(
+        self, key: str, check: Callable[[str], bool], want: str, required: bool = True
+    ) -> str | None:
+        raw = self.text(key, required)
+        if raw is not None and not check(raw):
+            self.err(key, f"expected {want}, got '{raw}'")
+            return None
+        return raw
+
+    def ident(self, key: str = "id") -> str | None:
+        return self.pattern(key, lambda s: bool(ID_RE.match(s)), "an id like 'pressler-cutoff'")
+
+    def nodes(self, key: str, required: bool = False) -> list[yaml.Node]:
+        node = self._value(key, required)
+        if node is None:
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.err(key, "expected a list")
+            return []
+        if required and not node.value:
+            self.err(key, "must list at least one item")
+        return list(node.value)
+
+    def texts(self, key: str, required: bool = False) -> tuple[str, ...]:
+        out: list[str] = []
+        for item in self.nodes(key, required):
+            if not isinstance(item, yaml.ScalarNode) or _is_null(item):
+                self.f.problem(_line(item), f"{self.label}: field '{key}': items must be text")
+                continue
+            value = str(item.value).strip()
+            if not value:
+                self.f.problem(_line(item), f"{self.label}: field '{key}': empty item")
+                continue
+            out.append(value)
+        return tuple(out)
+
+    def ids(self, key: str, required: bool = False) -> tuple[str, ...]:
+        good = []
+        for value in self.texts(key, required):
+            if ID_RE.match(value):
+                good.append(value)
+            else:
+                self.err(key, f"'{value}' is not an id (lower-case words joined by hyphens)")
+        return tuple(good)
+
+    def choice(self, key: str, options: tuple[str, ...], required: bool = True) -> str | None:
+        raw = self.text(key, required)
+        if raw is not None and raw not in options:
+            self.err(key, f"'{raw}' is not one of {', '.join(options)}")
+            return None
+        return raw
+
+
+def _is_date(s: str) -> bool:
+    return bool(DATE_RE.match(s))
+
+
+def _is_years(s: str) -> bool:
+    if not _YEARS.match(s):
+        return False
+    parts = s.split("-")
+    return len(parts) == 1 or parts[0] <= parts[1]
+
+
+YEARS_WANT = "a year or range like 1988 or 1988-1990"
+
+
+def _parse_ref(raw: str) -> Ref | None:
+    kind, _, ident = raw.partition(":")
+    try:
+        item_kind = ItemKind(kind)
+    except ValueError:
+        return None
+    return Ref(item_kind, ident) if ID_RE.match(ident) else None
+
+
+# --- the pack ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Pending:
+    """A reference to check once every file is read."""
+
+    f: _File
+    line: int
+    label: str
+    namespace: str  # "source", "person", "term", "event", "tag", "section"
+    target: str
+
+
+class _Builder:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+        self.pending: list[_Pending] = []
+        self.defined: dict[str, dict[str, Location]] = {}
+        self.locations: dict[str, Location] = {}
+
+    def file(self, path: Path) -> _File:
+        return _File(path, display_path(path), self.problems)
+
+    def files(self, sub: str) -> Iterator[_File]:
+        folder = self.root / sub
+        if folder.is_dir():
+            for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+                yield self.file(path)
+
+    def top(self, f: _File, allowed: tuple[str, ...]) -> _Rec | None:
+        node = _compose(f)
+        if node is None:
+            return None
+        return _Rec.of(f, node, "file", allowed)
+
+    def define(self, namespace: str, ident: str, f: _File, line: int) -> bool:
+        seen = self.defined.setdefault(namespace, {})
+        if ident in seen:
+            first = seen[ident]
+            f.problem(
+                line,
+                f"duplicate {namespace} id '{ident}' (first defined at {first.path}:{first.line})",
+            )
+            return False
+        seen[ident] = Location(f.shown, line)
+        self.locations[f"{namespace}:{ident}"] = seen[ident]
+        return True
+
+    def refer(self, rec: _Rec, key: str, namespace: str, targets: tuple[str, ...]) -> None:
+        for t in targets:
+            self.pending.append(_Pending(rec.f, rec.line_of(key), rec.label, namespace, t))
+
+    def resolve(self) -> None:
+        for p in self.pending:
+            known = self.defined.get(p.namespace, {})
+            if p.target in known:
+                continue
+            hint = difflib.get_close_matches(p.target, list(known), n=1)
+            tip = f" (did you mean '{hint[0]}'?)" if hint else ""
+            p.f.problem(p.line, f"{p.label}: unknown {p.namespace} '{p.target}'{tip}")
+
+
+def load(root: Path) -> Pack:
+    """Load and check the pack in `root`; raise ContentError listing every problem found."""
+    if not root.is_dir():
+        raise PkusError(f"content directory not found: {root} (check --content or PKUS_CONTENT)")
+    b = _Builder(root)
+    meta = _read_pack_meta(b)
+    sections = _read_outline(b)
+    tags = _read_tags(b)
+    decades: list[Decade] = []
+    events: list[Event] = []
+    for f in b.files("decades"):
+        decade, evs = _read_decade_file(b, f)
+        if decade is not None:
+            decades.append(decade)
+        events.extend(evs)
+    people = [p for f in b.files("people") for p in _read_list(b, f, "people", _person)]
+    terms = [t for f in b.files("terms") for t in _read_list(b, f, "terms", _term)]
+    sources = [s for f in b.files("sources") for s in _read_list(b, f, "sources", _source)]
+    cards = [c for f in b.files("cards") for c in _read_cards(b, f)]
+    corrections = [
+        c for f in b.files("corrections") for c in _read_list(b, f, "corrections", _correction)
+    ]
+    if not tags:  # a pack without tags.yaml accepts any well-formed tag
+        b.defined["tag"] = {t: Location("", 0) for e in events for t in e.tags}
+    _check_decade_files(b, decades, sections)
+    b.resolve()
+    if b.problems:
+        raise ContentError(b.problems)
+    return Pack(
+        root=str(root),
+        id=meta.get("id", root.name),
+        title=meta.get("title", root.name),
+        description=meta.get("description", ""),
+        sections=tuple(sections),
+        decades=tuple(sorted(decades, key=lambda d: d.start)),
+        events=tuple(sorted(events, key=lambda e: (e.date, e.title))),
+        people=tuple(sorted(people, key=lambda p: p.name)),
+        terms=tuple(sorted(terms, key=lambda t: t.term.lower())),
+        sources=tuple(sorted(sources, key=lambda s: s.id)),
+        cards=tuple(cards),
+        corrections=tuple(corrections),
+        tags=tuple(tags),
+        locations=b.locations,
+    )
+
+
+def _read_pack_meta(b: _Builder) -> dict[str, str]:
+    path = b.root / "pack.yaml"
+    f = b.file(path)
+    if not path.is_file():
+        f.problem(1, "missing: every content pack needs a pack.yaml (schema, id, title)")
+        return {}
+    rec = b.top(f, ("schema", "id", "title", "description"))
+    if rec is None:
+        return {}
+    rec.relabel("pack")
+    schema = rec.integer("schema")
+    if schema is not None and schema != SCHEMA_VERSION:
+        rec.err("schema", f"this pkus reads schema {SCHEMA_VERSION}, the pack says {schema}")
+    out = {"id": rec.ident() or "", "title": rec.text("title") or ""}
+    out["description"] = rec.text("description", required=False) or ""
+    return out
+
+
+def _read_outline(b: _Builder) -> list[Section]:
+    path = b.root / "outline.yaml"
+    f = b.file(path)
+    if not path.is_file():
+        f.problem(1, "missing: every content pack needs an outline.yaml with its sections")
+        return []
+    rec = b.top(f, ("sections",))
+    if rec is None:
+        return []
+    sections = []
+    for node in rec.nodes("sections", required=True):
+        s = _Rec.of(f, node, "section", ("number", "id", "title", "decades", "subsections"))
+        if s is None:
+            continue
+        number = s.integer("number")
+        ident = s.ident()
+        s.relabel(f"section {number}" if number is not None else "section")
+        title = s.text("title")
+        decades = s.texts("decades")
+        for d in decades:
+            if not DECADE_RE.match(d):
+                s.err("decades", f"'{d}' is not a decade id like 1990s")
+        subs = []
+        for sub_node in s.nodes("subsections", required=True):
+            sub = _Rec.of(f, sub_node, f"{s.label} subsection", ("letter", "title", "summary"))
+            if sub is None:
+                continue
+            letter = sub.pattern("letter", lambda x: len(x) == 1 and x.isupper(), "a letter A-Z")
+            if letter is not None and number is not None:
+                code = f"{number}{letter}"
+                sub.relabel(f"subsection {code}")
+                if b.define("section", code, f, sub.line):
+                    subs.append(
+                        Subsection(code, letter, sub.text("title") or "", sub.text("summary") or "")
+                    )
+            else:
+                sub.text("title")
+                sub.text("summary")
+        if number is not None and ident and title and b.define("section", str(number), f, s.line):
+            b.define("section id", ident, f, s.line)
+            sections.append(Section(number, ident, title, decades, tuple(subs)))
+    sections.sort(key=lambda x: x.number)
+    return sections
+
+
+def _read_tags(b: _Builder) -> list[Tag]:
+    path = b.root / "tags.yaml"
+    if not path.is_file():
+        return []
+    f = b.file(path)
+    rec = b.top(f, ("tags",))
+    if rec is None:
+        return []
+    tags = []
+    for node in rec.nodes("tags", required=True):
+        t = _Rec.of(f, node, "tag", ("id", "label"))
+        if t is None:
+            continue
+        ident = t.ident()
+        label = t.text("label")
+        if ident and label and b.define("tag", ident, f, t.line):
+            tags.append(Tag(ident, label))
+    return tags
+
+
+DECADE_FIELDS = ("id", "title", "years", "summary", "leaders", "figures", "takeaways", "sources")
+EVENT_FIELDS = (
+    "id", "date", "title", "summary", "significance", "sections", "people", "terms", "tags",
+    "sources", "note",
+)  # fmt: skip
+
+
+def _read_decade_file(b: _Builder, f: _File) -> tuple[Decade | None, list[Event]]:
+    rec = b.top(f, ("decade", "events"))
+    if rec is None:
+        return None, []
+    expected = f.path.stem
+    decade = None
+    if "decade" in rec.keys:
+        decade = _decade(b, f, rec.keys["decade"][1], expected)
+    else:
+        f.problem(1, "missing the 'decade:' entry (id, title, years, summary, ...)")
+    span = (decade.start, decade.end) if decade else _decade_span(expected)
+    events = []
+    for node in rec.nodes("events"):
+        ev = _event(b, f, node, expected, span)
+        if ev is not None:
+            events.append(ev)
+    return decade, events
+
+
+def _decade_span(decade_id: str) -> tuple[int, int] | None:
+    m = DECADE_RE.match(decade_id)
+    return (int(m.group(1)) * 10, int(m.group(1)) * 10 + 9) if m else None
+
+
+def _decade(b: _Builder, f: _File, node: yaml.Node, expected: str) -> Decade | None:
+    r = _Rec.of(f, node, f"decade {expected}", DECADE_FIELDS)
+    if r is None:
+        return None
+    ident = r.text("id")
+    if ident is not None and ident != expected:
+        r.err("id", f"'{ident}' does not match the file name (expected '{expected}')")
+        ident = None
+    elif ident is not None and not DECADE_RE.match(ident):
+        r.err("id", f"'{ident}' is not a decade id like 1990s")
+        ident = None
+    span = None
+    years = [n for n in r.nodes("years", required=True)]
+    values = [y.value for y in years if isinstance(y, yaml.ScalarNode)]
+    if len(values) != 2 or not all(str(v).isdigit() for v in values):
+        r.err("years", "expected [first, last], e.g. [1990, 1999]")
+    else:
+        span = (int(values[0]), int(values[1]))
+        natural = _decade_span(expected)
+        if natural and not (natural[0] <= span[0] <= span[1] <= natural[1]):
+            r.err("years", f"{span[0]}-{span[1]} is not inside the {expected}")
+            span = None
+    leaders = []
+    for n in r.nodes("leaders", required=True):
+        lr = _Rec.of(f, n, f"{r.label} leader", ("country", "role", "name", "years", "person"))
+        if lr is None:
+            continue
+        country = lr.choice("country", ("us", "pakistan"))
+        role, name = lr.text("role"), lr.text("name")
+        years_ = lr.pattern("years", _is_years, YEARS_WANT)
+        person = lr.pattern("person", lambda s: bool(ID_RE.match(s)), "a person id", required=False)
+        if person:
+            b.refer(lr, "person", "person", (person,))
+        if country and role and name and years_:
+            leaders.append(Leader(Country(country), role, name, years_, person))
+    figures = []
+    for n in r.nodes("figures"):
+        fr = _Rec.of(f, n, f"{r.label} figure", ("label", "value", "year", "sources"))
+        if fr is None:
+            continue
+        label, value = fr.text("label"), fr.text("value")
+        year = fr.pattern("year", _is_years, YEARS_WANT)
+        srcs = fr.ids("sources", required=True)
+        b.refer(fr, "sources", "source", srcs)
+        if label and value and year and srcs:
+            figures.append(Figure(label, value, year, srcs))
+    title, summary = r.text("title"), r.text("summary")
+    takeaways = r.texts("takeaways", required=True)
+    sources = r.ids("sources", required=True)
+    b.refer(r, "sources", "source", sources)
+    if not (ident and span and title and summary):
+        return None
+    if not b.define("decade", ident, f, r.line):
+        return None
+    return Decade(
+        ident, title, span[0], span[1], summary, tuple(leaders), tuple(figures), takeaways, sources
+    )
+
+
+def _event(
+    b: _Builder, f: _File, node: yaml.Node, decade: str, span: tuple[int, int] | None
+) -> Event | None:
+    r = _Rec.of(f, node, "event", EVENT_FIELDS)
+    if r is None:
+        return None
+    ident = r.ident()
+    r.relabel(f"event '{ident}'" if ident else "event")
+    date = r.pattern("date", _is_date, "a date YYYY, YYYY-MM or YYYY-MM-DD")
+    if date and span and not (span[0] <= int(date[:4]) <= span[1]):
+        r.err("date", f"{date} is outside the {decade} ({span[0]}-{span[1]})")
+        date = None
+    title, summary, significance = r.text("title"), r.text("summary"), r.text("significance")
+    sections = r.texts("sections", required=True)
+    people, terms = r.ids("people"), r.ids("terms")
+    tags, sources = r.ids("tags", required=True), r.ids("sources", required=True)
+    note = r.text("note", required=False)
+    b.refer(r, "sections", "section", sections)
+    b.refer(r, "people", "person", people)
+    b.refer(r, "terms", "term", terms)
+    b.refer(r, "tags", "tag", tags)
+    b.refer(r, "sources", "source", sources)
+    if title:
+        b.define("event title", title.casefold(), f, r.line_of("title"))
+    if not (
+        ident and date and title and summary and significance and sections and tags and sources
+    ):
+        return None
+    if not b.define("event", ident, f, r.line):
+        return None
+    return Event(
+        ident,
+        date,
+        decade,
+        title,
+        summary,
+        significance,
+        sections,
+        people,
+        terms,
+        tags,
+        sources,
+        note,
+    )
+
+
+def _read_list(
+    b: _Builder, f: _File, key: str, build: Callable[[_Builder, _File, yaml.Node], Any]
+) -> list[Any]:
+    rec = b.top(f, (key,))
+    if rec is None:
+        return []
+    return [item for n in rec.nodes(key, required=True) if (item := build(b, f, n)) is not None]
+
+
+def _person(b: _Builder, f: _File, node: yaml.Node) -> Person | None:
+    r = _Rec.of(f, node, "person", ("id", "name", "country", "roles", "summary", "sources"))
+    if r is None:
+        return None
+    ident = r.ident()
+    r.relabel(f"person '{ident}'" if ident else "person")
+    name = r.text("name")
+    country = r.choice("country", tuple(c.value for c in Country))
+    roles = []
+    for n in r.nodes("roles", required=True):
+        rr = _Rec.of(f, n, f"{r.label} role", ("title", "years"))
+        if rr is None:
+            continue
+        title, years = rr.text("title"), rr.pattern("years", _is_years, YEARS_WANT)
+        if title and years:
+            roles.append(Role(title, years))
+    summary = r.text("summary")
+    sources = r.ids("sources", required=True)
+    b.refer(r, "sources", "source", sources)
+    if not (ident and name and country and roles and summary and sources):
+        return None
+    if not b.define("person", ident, f, r.line):
+        return None
+    return Person(ident, name, Country(country), tuple(roles), summary, sources)
+
+
+def _term(b: _Builder, f: _File, node: yaml.Node) -> Term | None:
+    r = _Rec.of(f, node, "term", ("id", "term", "aliases", "year", "definition", "sources"))
+    if r is None:
+        return None
+    ident = r.ident()
+    r.relabel(f"term '{ident}'" if ident else "term")
+    term = r.text("term")
+    aliases = r.texts("aliases")
+    year = r.pattern("year", _is_years, YEARS_WANT)
+    definition = r.text("definition")
+    sources = r.ids("sources", required=True)
+    b.refer(r, "sources", "source", sources)
+    if not (ident and term and year and definition and sources):
+        return None
+    if not b.define("term", ident, f, r.line):
+        return None
+    return Term(ident, term, aliases, year, definition, sources)
+
+
+def _source(b: _Builder, f: _File, node: yaml.Node) -> Source | None:
+    r = _Rec.of(f, node, "source", ("id", "title", "author", "year", "url", "kind"))
+    if r is None:
+        return None
+    ident = r.ident()
+    r.relabel(f"source '{ident}'" if ident else "source")
+    title, author = r.text("title"), r.text("author")
+    year = r.integer("year", required=False)
+    url = r.pattern("url", lambda s: s.startswith(("https://", "http://")), "an http(s) URL", False)
+    kind = r.choice("kind", SOURCE_KINDS)
+    if not (ident and title and author and kind):
+        return None
+    if not b.define("source", ident, f, r.line):
+        return None
+    return Source(ident, title, author, kind, year, url)
+
+
+def _ref(b: _Builder, r: _Rec, key: str, required: bool) -> Ref | None:
+    raw = r.text(key, required)
+    if raw is None:
+        return None
+    ref = _parse_ref(raw)
+    if ref is None:
+        r.err(key, f"expected event:ID, person:ID or term:ID, got '{raw}'")
+        return None
+    b.refer(r, key, ref.kind.value, (ref.id,))
+    return ref
+
+
+def _correction(b: _Builder, f: _File, node: yaml.Node) -> Correction | None:
+    fields = ("id", "claim", "correction", "found_in", "about", "sources")
+    r = _Rec.of(f, node, "correction", fields)
+    if r is None:
+        return None
+    ident = r.ident()
+    r.relabel(f"correction '{ident}'" if ident else "correction")
+    claim, correction, found_in = r.text("claim"), r.text("correction"), r.text("found_in")
+    about = _ref(b, r, "about", required=False)
+    sources = r.ids("sources", required=True)
+    b.refer(r, "sources", "source", sources)
+    if not (ident and claim and correction and found_in and sources):
+        return None
+    if not b.define("correction", ident, f, r.line):
+        return None
+    return Correction(ident, claim, correction, found_in, sources, about)
+
+
+def _read_cards(b: _Builder, f: _File) -> list[Card]:
+    decade = f.path.stem
+    if not DECADE_RE.match(decade):
+        f.problem(1, f"card files are named after a decade (e.g. 1990s.yaml), not '{decade}'")
+        return []
+    rec = b.top(f, ("cards",))
+    if rec is None:
+        return []
+    cards = []
+    for node in rec.nodes("cards", required=True):
+        r = _Rec.of(f, node, "card", ("id", "about", "kind", "question", "answer", "accept"))
+        if r is None:
+            continue
+        ident = r.ident()
+        r.relabel(f"card '{ident}'" if ident else "card")
+        about = _ref(b, r, "about", required=True)
+        kind = r.choice("kind", CARD_KINDS)
+        question, answer = r.text("question"), r.text("answer")
+        accept = r.texts("accept")
+        if not (ident and about and kind and question and answer):
+            continue
+        if b.define("card", ident, f, r.line):
+            cards.append(Card(ident, decade, about, kind, question, answer, accept))
+    return cards
+
+
+def _check_decade_files(b: _Builder, decades: list[Decade], sections: list[Section]) -> None:
+    known = {d.id for d in decades} | {d for s in sections for d in s.decades}
+    for f in b.files("cards"):
+        if f.path.stem not in known and DECADE_RE.match(f.path.stem):
+            f.problem(1, f"cards for the {f.path.stem}, a decade the pack does not define")
+    for entry in sorted(b.root.iterdir()) if b.root.is_dir() else []:
+        if entry.is_dir() and entry.name not in ITEM_DIRS and not entry.name.startswith((".", "_")):
+            continue  # other folders (notes, drafts) are the author's business
+        top_files = ("pack.yaml", "outline.yaml", "tags.yaml")
+        if entry.is_file() and entry.suffix in (".yaml", ".yml") and entry.name not in top_files:
+            b.file(entry).problem(1, "unknown file: pkus reads pack, outline and tags here")

@@ -1,0 +1,240 @@
+"""Pure views over a loaded pack: what each command shows, as plain data with `to_dict()`.
+
+`render/` turns these into Rich renderables and `--json` prints `to_dict()`, so the screen
+and the JSON never disagree.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pkus_cli.errors import PkusError, UsageError
+from pkus_cli.model import Decade, Event, Pack, Person, Section, Source, Subsection, Term
+
+
+def event_dict(e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "date": e.date,
+        "decade": e.decade,
+        "title": e.title,
+        "summary": e.summary,
+        "significance": e.significance,
+        "sections": list(e.sections),
+        "people": list(e.people),
+        "terms": list(e.terms),
+        "tags": list(e.tags),
+        "sources": list(e.sources),
+        "note": e.note,
+    }
+
+
+def events_in(pack: Pack, code: str) -> tuple[Event, ...]:
+    """Events linked to subsection `code` ("4B"), main links first, then by date."""
+    linked = [e for e in pack.events if code in e.sections]
+    return tuple(sorted(linked, key=lambda e: (e.sections[0] != code, e.date)))
+
+
+# --- outline -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineView:
+    title: str
+    sections: tuple[Section, ...]
+    expanded: int | None  # the section number shown in full, if any
+    events: dict[str, tuple[Event, ...]]  # subsection code -> its events, when expanded
+
+    def to_dict(self) -> dict[str, Any]:
+        out = []
+        for s in self.sections:
+            subs = []
+            for sub in s.subsections:
+                d: dict[str, Any] = {
+                    "letter": sub.letter,
+                    "title": sub.title,
+                    "summary": sub.summary,
+                }
+                if self.expanded == s.number:
+                    d["events"] = [
+                        {"id": e.id, "date": e.date, "title": e.title}
+                        for e in self.events[sub.code]
+                    ]
+                subs.append(d)
+            out.append(
+                {
+                    "number": s.number,
+                    "id": s.id,
+                    "title": s.title,
+                    "decades": list(s.decades),
+                    "subsections": subs,
+                }
+            )
+        return {"title": self.title, "sections": out}
+
+
+def find_section(pack: Pack, key: str) -> Section:
+    """A section by number ("4") or id ("estrangement"); UsageError naming the valid ones."""
+    key = key.strip().lower()
+    for s in pack.sections:
+        if key in (str(s.number), s.id):
+            return s
+    valid = ", ".join(f"{s.number} ({s.id})" for s in pack.sections)
+    raise UsageError(f"unknown section '{key}': choose one of {valid}")
+
+
+def outline(pack: Pack, section: str | None = None) -> OutlineView:
+    if section is None:
+        return OutlineView(pack.title, pack.sections, None, {})
+    s = find_section(pack, section)
+    events = {sub.code: events_in(pack, sub.code) for sub in s.subsections}
+    return OutlineView(pack.title, (s,), s.number, events)
+
+
+# --- decades -------------------------------------------------------------------------------
+
+_DECADE_FORMS = re.compile(r"^'?(\d{2}|\d{4})s?$")
+
+
+def resolve_decade(pack: Pack, text: str) -> str:
+    """Turn '1990s', '90s', '1990' or '1998' into a decade id the pack knows."""
+    known = pack.decade_ids()
+    raw = text.strip().lower()
+    m = _DECADE_FORMS.match(raw)
+    candidates: list[str] = []
+    if m:
+        digits = m.group(1)
+        if len(digits) == 4:
+            candidates = [f"{digits[:3]}0s"]
+        elif digits.endswith("0") or raw.endswith("s"):
+            candidates = [f"19{digits[0]}0s", f"20{digits[0]}0s"]
+    for c in candidates:
+        if c in known:
+            return c
+    names = ", ".join(known)
+    raise UsageError(f"unknown decade '{text}': choose one of {names} (or 90s, 1990, 1998)")
+
+
+@dataclass(frozen=True, slots=True)
+class DecadeView:
+    decade: Decade
+    events: tuple[Event, ...]
+    sections: tuple[Section, ...]
+    people: dict[str, Person]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.decade
+        return {
+            "id": d.id,
+            "title": d.title,
+            "years": [d.start, d.end],
+            "summary": d.summary,
+            "leaders": [
+                {
+                    "country": ld.country.value,
+                    "role": ld.role,
+                    "name": ld.name,
+                    "years": ld.years,
+                    "person": ld.person,
+                }
+                for ld in d.leaders
+            ],
+            "figures": [
+                {"label": f.label, "value": f.value, "year": f.year, "sources": list(f.sources)}
+                for f in d.figures
+            ],
+            "takeaways": list(d.takeaways),
+            "sections": [{"number": s.number, "id": s.id, "title": s.title} for s in self.sections],
+            "sources": list(d.sources),
+            "events": [event_dict(e) for e in self.events],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DecadeListView:
+    decades: tuple[tuple[str, str | None, str | None], ...]  # id, title or None, years
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "decades": [
+                {"id": i, "title": t, "years": y, "has_content": t is not None}
+                for i, t, y in self.decades
+            ]
+        }
+
+
+def decade_list(pack: Pack) -> DecadeListView:
+    have = {d.id: d for d in pack.decades}
+    rows = []
+    for ident in pack.decade_ids():
+        d = have.get(ident)
+        rows.append((ident, d.title if d else None, d.years if d else None))
+    return DecadeListView(tuple(rows))
+
+
+def decade(pack: Pack, text: str) -> DecadeView:
+    ident = resolve_decade(pack, text)
+    found = [d for d in pack.decades if d.id == ident]
+    if not found:
+        raise PkusError(
+            f"no content for the {ident} yet: see `pkus decade` for the decades with content"
+        )
+    d = found[0]
+    events = tuple(e for e in pack.events if e.decade == ident)
+    sections = tuple(s for s in pack.sections if ident in s.decades)
+    people = {p.id: p for p in pack.people}
+    return DecadeView(d, events, sections, people)
+
+
+# --- counts --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PackCounts:
+    root: str
+    counts: dict[str, int]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"content": self.root, "valid": True, **self.counts}
+
+
+def counts(pack: Pack) -> PackCounts:
+    subsections = sum(len(s.subsections) for s in pack.sections)
+    return PackCounts(
+        pack.root,
+        {
+            "sections": len(pack.sections),
+            "subsections": subsections,
+            "decades": len(pack.decades),
+            "events": len(pack.events),
+            "people": len(pack.people),
+            "terms": len(pack.terms),
+            "sources": len(pack.sources),
+            "cards": len(pack.cards),
+            "corrections": len(pack.corrections),
+        },
+    )
+
+
+def closest(word: str, options: list[str], n: int = 3) -> list[str]:
+    return difflib.get_close_matches(word, options, n=n, cutoff=0.5)
+
+
+def sources_of(pack: Pack, ids: tuple[str, ...]) -> tuple[Source, ...]:
+    by_id = {s.id: s for s in pack.sources}
+    return tuple(by_id[i] for i in ids if i in by_id)
+
+
+def subsection(pack: Pack, code: str) -> tuple[Section, Subsection] | None:
+    for s in pack.sections:
+        for sub in s.subsections:
+            if sub.code == code:
+                return s, sub
+    return None
+
+
+def term_by_id(pack: Pack) -> dict[str, Term]:
+    return {t.id: t for t in pack.terms}

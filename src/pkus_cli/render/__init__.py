@@ -1,0 +1,1 @@
+"""Rich renderables for each view; these modules build, they never print."""

@@ -1,0 +1,71 @@
+"""One decade: summary, leaders, events, figures, takeaways and its place in the outline."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from pkus_cli.model import Country
+from pkus_cli.query import DecadeListView, DecadeView
+
+
+def render(view: DecadeView) -> RenderableType:
+    d = view.decade
+    parts: list[RenderableType] = []
+    head = Text(f"{d.id}: {d.title}", style="bold")
+    head.append(f"  ({d.years})", style="dim")
+    parts.append(Panel(Text(d.summary), title=head, title_align="left", box=box.ROUNDED))
+
+    leaders = Table(box=box.SIMPLE_HEAD, expand=False, show_edge=False, pad_edge=False)
+    leaders.add_column("Country", style="bold")
+    leaders.add_column("Role")
+    leaders.add_column("Name")
+    leaders.add_column("Years", no_wrap=True)
+    for ld in d.leaders:
+        country = "United States" if ld.country is Country.US else "Pakistan"
+        leaders.add_row(country, ld.role, ld.name, ld.years)
+    parts += [Text("Leaders", style="bold underline"), leaders]
+
+    events = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+    events.add_column("Date", no_wrap=True, style="green")
+    events.add_column("Event", ratio=2)
+    events.add_column("Why it matters", ratio=3)
+    for e in view.events:
+        title = Text(e.title)
+        title.append(f"\n{e.id}", style="dim")
+        events.add_row(e.date, title, Text(e.significance))
+    parts += [Text(f"Key events ({len(view.events)})", style="bold underline"), events]
+
+    if d.figures:
+        figures = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        figures.add_column("Figure", ratio=3)
+        figures.add_column("Amount", ratio=2)
+        figures.add_column("Year", no_wrap=True)
+        for f in d.figures:
+            figures.add_row(f.label, f.value, f.year)
+        parts += [Text("Key figures", style="bold underline"), figures]
+
+    takeaways = Text()
+    for i, t in enumerate(d.takeaways, 1):
+        takeaways.append(f"{i}. ", style="bold")
+        takeaways.append(t + ("\n" if i < len(d.takeaways) else ""))
+    parts.append(Panel(takeaways, title="Takeaways for the exam", title_align="left"))
+
+    if view.sections:
+        where = ", ".join(f"{s.number}. {s.title}" for s in view.sections)
+        parts.append(Text(f"Outline: {where}  (pkus outline --section N)", style="dim"))
+    return Group(*parts)
+
+
+def render_list(view: DecadeListView) -> RenderableType:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Decade", style="bold cyan", no_wrap=True)
+    table.add_column("Years", no_wrap=True)
+    table.add_column("Title")
+    for ident, title, years in view.decades:
+        table.add_row(ident, years or "", title or Text("no content yet", style="dim"))
+    hint = Text("\nShow one: pkus decade 1990s  (also 90s, 1990, 1998)", style="dim")
+    return Group(table, hint)
