@@ -36,12 +36,9 @@ def quality_problems(pack: Pack) -> list[Problem]:
                 )
     have = {d.id for d in pack.decades}
     for s in pack.sections:
-        for d in s.decades:
-            if d not in have:
-                at(
-                    f"section:{s.number}",
-                    f"section {s.number}: the {d} have no decades/{d}.yaml yet",
-                )
+        for name in s.decades:
+            if name not in have:
+                at(f"section:{s.number}", f"section {s.number}: no decades/{name}.yaml yet")
     for d in pack.decades:
         words = len(d.summary.split())
         lo, hi = SUMMARY_WORDS

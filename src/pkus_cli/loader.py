@@ -138,6 +138,16 @@ class _Rec:
         if not isinstance(node, yaml.MappingNode):
             f.problem(_line(node), f"{label}: expected a mapping of fields")
             return None
+        for k, v in node.value:
+            # Name the item by its id from the start, so even a bad key says whose it is.
+            if (
+                isinstance(k, yaml.ScalarNode)
+                and k.value == "id"
+                and isinstance(v, yaml.ScalarNode)
+            ):
+                if v.value and " " not in label:
+                    label = f"{label} '{v.value}'"
+                break
         rec = cls(f, node, label)
         for k, v in node.value:
             if not isinstance(k, yaml.ScalarNode):
@@ -313,9 +323,9 @@ class _Builder:
         seen = self.defined.setdefault(namespace, {})
         if ident in seen:
             first = seen[ident]
+            what = namespace if namespace.endswith("title") else f"{namespace} id"
             f.problem(
-                line,
-                f"duplicate {namespace} id '{ident}' (first defined at {first.path}:{first.line})",
+                line, f"duplicate {what} '{ident}' (first defined at {first.path}:{first.line})"
             )
             return False
         seen[ident] = Location(f.shown, line)
@@ -579,11 +589,9 @@ def _event(
     b.refer(r, "sources", "source", sources)
     if title:
         b.define("event title", title.casefold(), f, r.line_of("title"))
-    if not (
-        ident and date and title and summary and significance and sections and tags and sources
-    ):
+    if not (ident and b.define("event", ident, f, r.line)):
         return None
-    if not b.define("event", ident, f, r.line):
+    if not (date and title and summary and significance and sections and tags and sources):
         return None
     return Event(
         ident,
@@ -629,9 +637,9 @@ def _person(b: _Builder, f: _File, node: yaml.Node) -> Person | None:
     summary = r.text("summary")
     sources = r.ids("sources", required=True)
     b.refer(r, "sources", "source", sources)
-    if not (ident and name and country and roles and summary and sources):
+    if not (ident and b.define("person", ident, f, r.line)):
         return None
-    if not b.define("person", ident, f, r.line):
+    if not (name and country and roles and summary and sources):
         return None
     return Person(ident, name, Country(country), tuple(roles), summary, sources)
 
@@ -648,9 +656,9 @@ def _term(b: _Builder, f: _File, node: yaml.Node) -> Term | None:
     definition = r.text("definition")
     sources = r.ids("sources", required=True)
     b.refer(r, "sources", "source", sources)
-    if not (ident and term and year and definition and sources):
+    if not (ident and b.define("term", ident, f, r.line)):
         return None
-    if not b.define("term", ident, f, r.line):
+    if not (term and year and definition and sources):
         return None
     return Term(ident, term, aliases, year, definition, sources)
 
@@ -665,9 +673,9 @@ def _source(b: _Builder, f: _File, node: yaml.Node) -> Source | None:
     year = r.integer("year", required=False)
     url = r.pattern("url", lambda s: s.startswith(("https://", "http://")), "an http(s) URL", False)
     kind = r.choice("kind", SOURCE_KINDS)
-    if not (ident and title and author and kind):
+    if not (ident and b.define("source", ident, f, r.line)):
         return None
-    if not b.define("source", ident, f, r.line):
+    if not (title and author and kind):
         return None
     return Source(ident, title, author, kind, year, url)
 
@@ -695,9 +703,9 @@ def _correction(b: _Builder, f: _File, node: yaml.Node) -> Correction | None:
     about = _ref(b, r, "about", required=False)
     sources = r.ids("sources", required=True)
     b.refer(r, "sources", "source", sources)
-    if not (ident and claim and correction and found_in and sources):
+    if not (ident and b.define("correction", ident, f, r.line)):
         return None
-    if not b.define("correction", ident, f, r.line):
+    if not (claim and correction and found_in and sources):
         return None
     return Correction(ident, claim, correction, found_in, sources, about)
 
@@ -721,9 +729,9 @@ def _read_cards(b: _Builder, f: _File) -> list[Card]:
         kind = r.choice("kind", CARD_KINDS)
         question, answer = r.text("question"), r.text("answer")
         accept = r.texts("accept")
-        if not (ident and about and kind and question and answer):
+        if not (ident and b.define("card", ident, f, r.line)):
             continue
-        if b.define("card", ident, f, r.line):
+        if about and kind and question and answer:
             cards.append(Card(ident, decade, about, kind, question, answer, accept))
     return cards
 
