@@ -184,6 +184,124 @@ def validate(
 # --- quiz commands (pkus quiz, pkus stats) --------------------------------------------------
 
 
+@app.command()
+def quiz(
+    ctx: typer.Context,
+    new: int = typer.Option(10, "--new", min=0, help="At most this many new questions."),
+    count: int = typer.Option(20, "--count", "-n", min=1, help="At most this many in all."),
+    decade: str | None = typer.Option(
+        None, "--decade", "-d", help="Only this decade (1990s, 90s, 1998)."
+    ),
+    section: str | None = typer.Option(
+        None, "--section", "-s", help="Only this outline section (number or id)."
+    ),
+    tag: str | None = typer.Option(None, "--tag", "-t", help="Only events with this tag."),
+    person: str | None = typer.Option(
+        None, "--person", "-p", help="Only questions about this person (id or name)."
+    ),
+    kind: list[str] = typer.Option(
+        [],
+        "--kind",
+        "-k",
+        help="flashcard, typed, year, choice, order or first; repeat or comma-separate "
+        "(default: a mix).",
+    ),
+    cram: bool = typer.Option(
+        False, "--cram", help="Study regardless of due dates; the schedule is not changed."
+    ),
+    leeches: bool = typer.Option(
+        False, "--leeches", help="Drill the questions you have failed twice or more."
+    ),
+    grading_: int = typer.Option(
+        4, "--grading", help="Flashcard grades: 4 (Again/Hard/Good/Easy) or 2 (Fail/Pass)."
+    ),
+    seed: int | None = typer.Option(None, "--seed", help="Make the question order reproducible."),
+) -> None:
+    """Study with spaced repetition: due reviews first, then new questions.
+
+    In a terminal: Enter reveals, 1-4 grade, u undoes, q quits. From a script (stdin not a
+    terminal) each question reads one line. Progress is saved after every answer.
+    Examples: pkus quiz · pkus quiz --decade 1990s --kind typed · pkus quiz --cram --tag nuclear
+    """
+    import random
+
+    from pkus_cli import progress
+    from pkus_cli.errors import UsageError
+    from pkus_cli.quiz import plan as planner
+    from pkus_cli.quiz.loop import Loop, LoopOptions, run_loop
+    from pkus_cli.quiz.session import Session
+    from pkus_cli.quiz.terminal import is_interactive
+    from pkus_cli.render import quiz as view
+    from pkus_cli.store import Store
+
+    if grading_ not in (2, 4):
+        raise UsageError("--grading takes 4 (Again/Hard/Good/Easy) or 2 (Fail/Pass)")
+    app_env = env(ctx)
+    pack = app_env.pack()
+    filters = planner.make_filters(pack, decade, section, tag, person, kind)
+    rng = random.Random(seed)
+    now = app_env.now()
+    store = None if cram else Store.open(app_env.database())
+    try:
+        cards = store.cards() if store is not None else {}
+        fails = progress.failures(store) if (leeches and store is not None) else None
+        if leeches and store is None:
+            raise UsageError("--leeches needs your progress; it cannot be combined with --cram")
+        chosen = planner.plan(
+            pack, filters, cards, now, rng, new=new, count=count, cram=cram, failures=fails
+        )
+        out = app_env.out
+        if not chosen.questions:
+            nxt = store.next_due(None) if store is not None else None
+            out.print(
+                Text(f"Nothing due for {filters.describe()}. Next review: {view.when(nxt, now)}.")
+            )
+            out.print(
+                Text(
+                    "Study anyway: pkus quiz --cram, or add new ones: pkus quiz --new 20",
+                    style="dim",
+                )
+            )
+            return
+        if not cram:
+            out.print(
+                Text(f"{chosen.due} due, {chosen.new} new · {filters.describe()}", style="dim")
+            )
+        session = Session(chosen.questions, cram=cram)
+        options = LoopOptions(interactive=is_interactive(), two_grades=grading_ == 2)
+        loop = Loop(out, pack, session, store, options, app_env.now)
+        summary = run_loop(loop)
+        out.print(view.summary(summary, interrupted=loop.interrupted))
+        if loop.interrupted:
+            raise typer.Exit(130)
+    finally:
+        if store is not None:
+            store.close()
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    json_: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+) -> None:
+    """Show your progress: reviews, due questions, mastery by decade and trouble spots.
+
+    Examples: pkus stats · pkus stats --json
+    """
+    from pkus_cli import progress
+    from pkus_cli.render import stats as view
+    from pkus_cli.store import Store
+
+    app_env = env(ctx)
+    pack = app_env.pack()
+    with Store.open(app_env.database()) as store:
+        data = progress.stats(pack, store, app_env.now())
+    if json_:
+        print_json(data.to_dict())
+    else:
+        app_env.out.print(view.render(data))
+
+
 # --- explore and export commands ------------------------------------------------------------
 
 

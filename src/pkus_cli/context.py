@@ -52,4 +52,14 @@ class AppContext:
 
     @staticmethod
     def now() -> datetime:
+        """The current time, UTC; PKUS_NOW (ISO 8601) fixes it, for tests and demos."""
+        fixed = os.environ.get("PKUS_NOW")
+        if fixed:
+            from pkus_cli.errors import PkusError
+
+            try:
+                t = datetime.fromisoformat(fixed)
+            except ValueError:
+                raise PkusError(f"PKUS_NOW is not an ISO 8601 time: {fixed!r}") from None
+            return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
         return datetime.now(timezone.utc)

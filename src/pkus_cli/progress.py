@@ -1,0 +1,137 @@
+"""Progress statistics: what was reviewed, what is due, mastery by decade, trouble spots."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pkus_cli import srs
+from pkus_cli.model import Pack
+from pkus_cli.quiz.plan import LEECH_FAILURES
+from pkus_cli.quiz.questions import Item, catalogue
+from pkus_cli.store import Store, day_start, week_after
+
+
+@dataclass(frozen=True, slots=True)
+class Mastery:
+    seen: int
+    total: int
+    mastered: int  # FSRS retrievability at least srs.RETAINED now
+
+
+@dataclass(frozen=True, slots=True)
+class Leech:
+    item_id: str
+    label: str
+    failures: int
+
+
+@dataclass(frozen=True, slots=True)
+class StatsView:
+    reviews_today: int
+    reviews_total: int
+    total: int
+    seen: int
+    new: int
+    due_now: int
+    due_week: int
+    recall_rate: float | None  # share of reviews judged correct
+    by_decade: dict[str, Mastery]
+    leeches: dict[str, tuple[Leech, ...]]  # decade -> most-failed first
+    orphans: tuple[str, ...]  # progress kept for questions the content no longer has
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "reviews_today": self.reviews_today,
+            "reviews_total": self.reviews_total,
+            "questions": self.total,
+            "seen": self.seen,
+            "new": self.new,
+            "due_now": self.due_now,
+            "due_next_7_days": self.due_week,
+            "recall_rate": self.recall_rate,
+            "by_decade": {
+                d: {"seen": m.seen, "total": m.total, "mastered": m.mastered}
+                for d, m in self.by_decade.items()
+            },
+            "leeches": {
+                d: [{"id": x.item_id, "label": x.label, "failures": x.failures} for x in xs]
+                for d, xs in self.leeches.items()
+            },
+            "orphans": list(self.orphans),
+        }
+
+
+def label(pack: Pack, item_id: str) -> str:
+    """A short human name for a question id, for lists of trouble spots."""
+    family, _, rest = item_id.partition(":")
+    events = {e.id: e for e in pack.events}
+    if family == "card":
+        card = next((c for c in pack.cards if c.id == rest), None)
+        return card.question if card else rest
+    if family == "year" and rest in events:
+        return f"Year of: {events[rest].title}"
+    if family == "choice":
+        what, _, ident = rest.partition(":")
+        names = {
+            "event": {e.id: e.title for e in pack.events},
+            "person": {p.id: p.name for p in pack.people},
+            "term": {t.id: t.term for t in pack.terms},
+        }.get(what, {})
+        return f"Which {what}: {names.get(ident, ident)}"
+    if family == "order":
+        return f"Order of events in the {rest}"
+    if family == "first":
+        return f"Which came first, {rest}"
+    return item_id
+
+
+def failures(store: Store) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for r in store.reviews():
+        if not r.correct:
+            counts[r.item_id] = counts.get(r.item_id, 0) + 1
+    return counts
+
+
+def stats(pack: Pack, store: Store, now: datetime, items: list[Item] | None = None) -> StatsView:
+    items = items if items is not None else catalogue(pack)
+    known = {i.id: i for i in items}
+    cards = store.cards()
+    reviews = store.reviews()
+    today = day_start(now)
+    week = week_after(now)
+    by_decade_items: dict[str, list[Item]] = {}
+    for it in items:
+        by_decade_items.setdefault(it.decade, []).append(it)
+    by_decade = {}
+    for decade in sorted(by_decade_items):
+        group = by_decade_items[decade]
+        seen = [i for i in group if i.id in cards]
+        mastered = sum(
+            1 for i in seen if srs.retrievability(cards[i.id].card_json, now) >= srs.RETAINED
+        )
+        by_decade[decade] = Mastery(len(seen), len(group), mastered)
+    fails = failures(store)
+    leeches: dict[str, list[Leech]] = {}
+    for item_id, n in sorted(fails.items(), key=lambda kv: (-kv[1], kv[0])):
+        if n >= LEECH_FAILURES and item_id in known:
+            leeches.setdefault(known[item_id].decade, []).append(
+                Leech(item_id, label(pack, item_id), n)
+            )
+    correct = sum(1 for r in reviews if r.correct)
+    seen_ids = [i for i in cards if i in known]
+    return StatsView(
+        reviews_today=sum(1 for r in reviews if r.reviewed_at >= today),
+        reviews_total=len(reviews),
+        total=len(items),
+        seen=len(seen_ids),
+        new=len(items) - len(seen_ids),
+        due_now=sum(1 for i in seen_ids if cards[i].due <= now),
+        due_week=sum(1 for i in seen_ids if cards[i].due <= week),
+        recall_rate=(correct / len(reviews)) if reviews else None,
+        by_decade=by_decade,
+        leeches={d: tuple(xs[:10]) for d, xs in sorted(leeches.items())},
+        orphans=tuple(sorted(i for i in cards if i not in known)),
+    )

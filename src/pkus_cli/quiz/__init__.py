@@ -1,0 +1,1 @@
+"""The quiz: questions from content, their selection, grading, and the study loop."""

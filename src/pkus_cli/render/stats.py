@@ -1,0 +1,71 @@
+"""Progress at a glance: counts, mastery bars by decade, and the trouble spots to drill."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from pkus_cli.progress import StatsView
+
+BAR = 24
+
+
+def _bar(share: float) -> Text:
+    filled = round(share * BAR)
+    t = Text("█" * filled, style="green")
+    t.append("░" * (BAR - filled), style="dim")
+    return t
+
+
+def render(v: StatsView) -> RenderableType:
+    parts: list[RenderableType] = []
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column(justify="right")
+    rate = f"{100 * v.recall_rate:.0f}%" if v.recall_rate is not None else "-"
+    for name, value in (
+        ("Reviews today", str(v.reviews_today)),
+        ("Reviews in total", str(v.reviews_total)),
+        ("Questions seen", f"{v.seen} of {v.total}"),
+        ("New (never seen)", str(v.new)),
+        ("Due now", str(v.due_now)),
+        ("Due in the next 7 days", str(v.due_week)),
+        ("Recall rate", rate),
+    ):
+        head.add_row(name, value)
+    parts.append(head)
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title_justify="left")
+    table.add_column("Decade", style="bold")
+    table.add_column("Mastered (recall ≥ 90%)", no_wrap=True)
+    table.add_column("", justify="right", no_wrap=True)
+    table.add_column("Seen", justify="right")
+    for decade, m in v.by_decade.items():
+        share = m.mastered / m.total if m.total else 0.0
+        table.add_row(decade, _bar(share), f"{m.mastered}/{m.total}", f"{m.seen}")
+    parts += [Text(""), table]
+
+    if v.leeches:
+        parts.append(Text("\nTrouble spots (failed twice or more)", style="bold"))
+        for decade, leeches in v.leeches.items():
+            parts.append(Text(f"{decade}", style="bold cyan"))
+            for x in leeches:
+                line = Text(f"  {x.failures} x ", style="red")
+                line.append(x.label)
+                parts.append(line)
+            parts.append(Text(f"  drill them: pkus quiz --decade {decade} --leeches", style="dim"))
+    elif v.reviews_total:
+        parts.append(Text("\nNo trouble spots: nothing failed twice.", style="dim"))
+    else:
+        parts.append(Text("\nNo reviews yet: start with pkus quiz", style="dim"))
+    if v.orphans:
+        parts.append(
+            Text(
+                f"\n{len(v.orphans)} question(s) with progress are no longer in the content; "
+                "their history is kept.",
+                style="dim",
+            )
+        )
+    return Group(*parts)

@@ -1,0 +1,329 @@
+"""Quiz progress in SQLite: one row per question's scheduling state, one per review.
+
+Every answer is written in its own short transaction, so a closed terminal or a killed
+process loses at most the question on screen. The file is checked before anything is
+written: a database that is not ours, is corrupt, or comes from a newer pkus is refused
+and left untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from pkus_cli.errors import StoreError
+
+APPLICATION_ID = 0x706B7573  # "pkus": marks the file as ours in its SQLite header
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _script(db: sqlite3.Connection, sql: str) -> None:
+    """Run several statements inside the caller's transaction (executescript would commit)."""
+    for statement in sql.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _m001_initial(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        CREATE TABLE cards (
+            id INTEGER PRIMARY KEY,          -- the fsrs card_id
+            item_id TEXT NOT NULL UNIQUE,    -- the question's stable id, e.g. card:pressler-year
+            card_json TEXT NOT NULL,
+            due TEXT NOT NULL,               -- ISO-8601 UTC, indexed for "what is due"
+            reps INTEGER NOT NULL DEFAULT 0,
+            lapses INTEGER NOT NULL DEFAULT 0
+        ) STRICT;
+        CREATE INDEX cards_due ON cards(due);
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            item_id TEXT NOT NULL,
+            session TEXT NOT NULL,
+            reviewed_at TEXT NOT NULL,
+            grade INTEGER NOT NULL,          -- 1 Again, 2 Hard, 3 Good, 4 Easy
+            correct INTEGER NOT NULL,        -- 0 or 1, as the student was judged
+            kind TEXT NOT NULL,              -- flashcard, typed, year, choice, order, first
+            duration_ms INTEGER,
+            card_before TEXT,                -- NULL when the question was new, used by undo
+            card_after TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX reviews_item ON reviews(item_id);
+        CREATE INDEX reviews_time ON reviews(reviewed_at);
+        """,
+    )
+
+
+# Ordered; a database at user_version N has had the first N applied.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_m001_initial,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def iso(t: datetime) -> str:
+    return t.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def parse_iso(s: str) -> datetime:
+    return datetime.fromisoformat(s)
+
+
+@dataclass(frozen=True, slots=True)
+class CardRow:
+    id: int
+    item_id: str
+    card_json: str
+    due: datetime
+    reps: int
+    lapses: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRow:
+    id: int
+    item_id: str
+    session: str
+    reviewed_at: datetime
+    grade: int
+    correct: bool
+    kind: str
+
+
+class Store:
+    """An open progress database. Use `Store.open(path)`; close with `close()` or `with`."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    # --- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        shown = str(path)
+        if path.exists():
+            if path.is_dir():
+                raise StoreError(f"{shown} is a folder, not a progress database")
+            _check_header(path)
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(f"cannot create {path.parent} for progress: {e.strerror}") from e
+        try:
+            db = sqlite3.connect(path, timeout=10, isolation_level=None)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open progress database {shown}: {e}") from e
+        store = cls(db, path)
+        try:
+            store._prepare()
+        except sqlite3.DatabaseError as e:
+            db.close()
+            raise StoreError(
+                f"{shown} is not a usable progress database ({e}); move it aside or use --db"
+            ) from e
+        except StoreError:
+            db.close()
+            raise
+        return store
+
+    def _prepare(self) -> None:
+        db = self.db
+        db.execute("PRAGMA busy_timeout = 10000")
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        shown = str(self.path)
+        if app_id != APPLICATION_ID and tables:
+            raise StoreError(
+                f"{shown} is an SQLite database, but not a pkus progress file; "
+                "it was left untouched (choose another file with --db)"
+            )
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{shown} was written by a newer pkus (schema {version}, this one reads up to "
+                f"{SCHEMA_VERSION}); upgrade pkus, or use another file with --db"
+            )
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as e:  # e.g. a read-only folder
+            raise StoreError(f"cannot write progress to {shown}: {e}") from e
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        if version < SCHEMA_VERSION:
+            self._migrate(version)
+
+    def _migrate(self, version: int) -> None:
+        try:
+            with self.transaction() as db:
+                current = db.execute("PRAGMA user_version").fetchone()[0]
+                for n, step in enumerate(MIGRATIONS[current:], start=current + 1):
+                    step(db)
+                    db.execute(f"PRAGMA user_version = {n}")
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"cannot write progress to {self.path}: {e}") from e
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A short write transaction: taken at once (BEGIN IMMEDIATE) so two quizzes queue."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"progress database {self.path} is busy or read-only: {e}") from e
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.db.execute("COMMIT")
+            except sqlite3.OperationalError as e:
+                self.db.execute("ROLLBACK")
+                raise StoreError(f"cannot save progress to {self.path}: {e}") from e
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def cards(self) -> dict[str, CardRow]:
+        rows = self.db.execute("SELECT id, item_id, card_json, due, reps, lapses FROM cards")
+        return {r[1]: CardRow(r[0], r[1], r[2], parse_iso(r[3]), r[4], r[5]) for r in rows}
+
+    def due_items(self, now: datetime) -> list[str]:
+        rows = self.db.execute(
+            "SELECT item_id FROM cards WHERE due <= ? ORDER BY due", (iso(now),)
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def reviews(self, since: datetime | None = None) -> list[ReviewRow]:
+        sql = "SELECT id, item_id, session, reviewed_at, grade, correct, kind FROM reviews"
+        args: tuple[str, ...] = ()
+        if since is not None:
+            sql += " WHERE reviewed_at >= ?"
+            args = (iso(since),)
+        rows = self.db.execute(sql + " ORDER BY id", args)
+        return [ReviewRow(r[0], r[1], r[2], parse_iso(r[3]), r[4], bool(r[5]), r[6]) for r in rows]
+
+    def review_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM reviews").fetchone()[0])
+
+    def next_due(self, items: set[str] | None = None) -> datetime | None:
+        rows = self.db.execute("SELECT item_id, due FROM cards ORDER BY due").fetchall()
+        for item_id, due in rows:
+            if items is None or item_id in items:
+                return parse_iso(due)
+        return None
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def record(
+        self,
+        item_id: str,
+        session: str,
+        now: datetime,
+        grade: int,
+        correct: bool,
+        kind: str,
+        duration_ms: int | None,
+        schedule: Callable[[str | None, int], tuple[str, datetime]],
+    ) -> int:
+        """Save one answer and the question's new schedule in one transaction.
+
+        `schedule(card_json_before, card_id)` returns the new card JSON and due time; it runs
+        inside the transaction, so two quizzes answering the same question never interleave.
+        """
+        with self.transaction() as db:
+            row = db.execute(
+                "SELECT id, card_json FROM cards WHERE item_id = ?", (item_id,)
+            ).fetchone()
+            if row is None:
+                card_id = int(
+                    db.execute(
+                        "INSERT INTO cards (item_id, card_json, due) VALUES (?, '', '')",
+                        (item_id,),
+                    ).lastrowid
+                    or 0
+                )
+                before = None
+            else:
+                card_id, before = int(row[0]), str(row[1])
+            after, due = schedule(before, card_id)
+            lapse = 1 if (before is not None and grade == 1) else 0
+            db.execute(
+                "UPDATE cards SET card_json = ?, due = ?, reps = reps + 1, lapses = lapses + ? "
+                "WHERE id = ?",
+                (after, iso(due), lapse, card_id),
+            )
+            cur = db.execute(
+                "INSERT INTO reviews (item_id, session, reviewed_at, grade, correct, kind, "
+                "duration_ms, card_before, card_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (item_id, session, iso(now), grade, int(correct), kind, duration_ms, before, after),
+            )
+            return int(cur.lastrowid or 0)
+
+    def undo(self, review_id: int) -> bool:
+        """Remove one review and restore the question's state from before it."""
+        with self.transaction() as db:
+            row = db.execute(
+                "SELECT item_id, card_before, grade FROM reviews WHERE id = ?", (review_id,)
+            ).fetchone()
+            if row is None:
+                return False
+            item_id, before, grade = row
+            db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+            if before is None:
+                db.execute("DELETE FROM cards WHERE item_id = ?", (item_id,))
+            else:
+                from pkus_cli.srs import due_of
+
+                lapse = 1 if grade == 1 else 0
+                db.execute(
+                    "UPDATE cards SET card_json = ?, due = ?, reps = max(reps - 1, 0), "
+                    "lapses = max(lapses - ?, 0) WHERE item_id = ?",
+                    (before, iso(due_of(before)), lapse, item_id),
+                )
+            return True
+
+
+def _check_header(path: Path) -> None:
+    """Refuse, before SQLite touches it, a non-empty file that is not an SQLite database."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(100)
+    except OSError as e:
+        raise StoreError(f"cannot read progress database {path}: {e.strerror}") from e
+    if not head:
+        return  # an empty file: a new database
+    if not head.startswith(SQLITE_MAGIC):
+        raise StoreError(
+            f"{path} is not a pkus progress database (not SQLite); it was left untouched "
+            "(move it aside, or choose another file with --db)"
+        )
+    app_id = int.from_bytes(head[68:72], "big") if len(head) >= 72 else 0
+    if app_id not in (0, APPLICATION_ID):
+        raise StoreError(
+            f"{path} is an SQLite database, but not a pkus progress file; it was left untouched "
+            "(choose another file with --db)"
+        )
+
+
+def day_start(now: datetime) -> datetime:
+    """Midnight (UTC) of `now`'s day, for "reviews today"."""
+    return now.astimezone(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def week_after(now: datetime) -> datetime:
+    return now + timedelta(days=7)
