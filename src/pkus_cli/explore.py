@@ -29,7 +29,7 @@ from pkus_cli.model import (
     Subsection,
     Term,
 )
-from pkus_cli.query import closest, event_dict, find_section, resolve_decade
+from pkus_cli.query import closest, event_dict, find_section, resolve_decade, sources_of
 
 # --- filters -------------------------------------------------------------------------------
 
@@ -252,11 +252,6 @@ def _about(pack: Pack, ref: Ref | None) -> dict[str, str] | None:
     return {"kind": ref.kind.value, "id": ref.id, "title": title}
 
 
-def _sources(pack: Pack, ids: Iterable[str]) -> tuple[Source, ...]:
-    by_id = {s.id: s for s in pack.sources}
-    return tuple(by_id[i] for i in dict.fromkeys(ids) if i in by_id)
-
-
 def source_dict(s: Source) -> dict[str, Any]:
     return {
         "id": s.id,
@@ -416,7 +411,7 @@ def event(pack: Pack, ident: str) -> EventView:
         terms=tuple(terms[t] for t in e.terms if t in terms),
         previous=pack.events[i - 1] if i > 0 else None,
         next=pack.events[i + 1] if i + 1 < len(pack.events) else None,
-        sources=_sources(pack, e.sources),
+        sources=sources_of(pack, e.sources),
         cards=tuple(c for c in pack.cards if str(c.about) == ref),
         corrections=tuple(c for c in pack.corrections if c.about and str(c.about) == ref),
     )
@@ -479,7 +474,7 @@ def person(pack: Pack, ident: str) -> PersonView:
         leader_of=tuple((d, ld) for d in pack.decades for ld in d.leaders if ld.person == p.id),
         cards=tuple(c for c in pack.cards if str(c.about) == ref),
         corrections=tuple(c for c in pack.corrections if c.about and str(c.about) == ref),
-        sources=_sources(pack, p.sources),
+        sources=sources_of(pack, p.sources),
     )
 
 
@@ -532,7 +527,7 @@ def term(pack: Pack, ident: str) -> TermView:
         events=tuple(e for e in pack.events if t.id in e.terms),
         cards=tuple(c for c in pack.cards if str(c.about) == ref),
         corrections=tuple(c for c in pack.corrections if c.about and str(c.about) == ref),
-        sources=_sources(pack, t.sources),
+        sources=sources_of(pack, t.sources),
     )
 
 
@@ -610,7 +605,7 @@ def corrections(pack: Pack) -> CorrectionsView:
     return CorrectionsView(
         pack.corrections,
         {c.id: _about(pack, c.about) for c in pack.corrections},
-        {c.id: _sources(pack, c.sources) for c in pack.corrections},
+        {c.id: sources_of(pack, c.sources) for c in pack.corrections},
     )
 
 

@@ -109,9 +109,7 @@ def stats(pack: Pack, store: Store, now: datetime, items: list[Item] | None = No
     for decade in sorted(by_decade_items):
         group = by_decade_items[decade]
         seen = [i for i in group if i.id in cards]
-        mastered = sum(
-            1 for i in seen if srs.retrievability(cards[i.id].card_json, now) >= srs.RETAINED
-        )
+        mastered = sum(1 for i in seen if srs.is_mastered(cards[i.id].card_json, now))
         by_decade[decade] = Mastery(len(seen), len(group), mastered)
     fails = failures(store)
     leeches: dict[str, list[Leech]] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import IntEnum
 
-from fsrs import Card, Rating, Scheduler
+from fsrs import Card, Rating, Scheduler, State
 
 RETAINED = 0.9  # retrievability at or above which a question counts as mastered
 
@@ -63,3 +63,12 @@ def due_of(card_json: str) -> datetime:
     due = Card.from_json(card_json).due
     assert isinstance(due, datetime)
     return due
+
+
+def is_mastered(card_json: str, now: datetime) -> bool:
+    """Graduated from learning and still likely recalled (retrievability >= RETAINED).
+
+    A card failed a minute ago has retrievability near 1 but is relearning: not mastered.
+    """
+    card = Card.from_json(card_json)
+    return card.state == State.Review and retrievability(card_json, now) >= RETAINED

@@ -1,0 +1,81 @@
+"""Shell-completion callbacks: decades, sections, tags and ids from the pack in use.
+
+They run while the shell waits, before any command body: each loads the pack quietly
+(from --content, PKUS_CONTENT or the built-in pack) and returns nothing rather than raise.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import typer
+
+from pkus_cli.model import Pack
+
+Choices = list[tuple[str, str]]
+
+
+def _pack(ctx: typer.Context) -> Pack | None:
+    try:
+        from pkus_cli.loader import builtin_content_dir, load
+
+        content = ctx.find_root().params.get("content") or os.environ.get("PKUS_CONTENT")
+        return load(Path(content) if content else builtin_content_dir())
+    except Exception:  # a broken pack or a bad path: offer nothing, never a traceback
+        return None
+
+
+def _complete(
+    ctx: typer.Context, incomplete: str, options: Callable[[Pack], Choices]
+) -> Choices:
+    pack = _pack(ctx)
+    if pack is None:
+        return []
+    try:
+        key = incomplete.lower()
+        return [(value, help_) for value, help_ in options(pack) if value.lower().startswith(key)]
+    except Exception:
+        return []
+
+
+def decades(ctx: typer.Context, incomplete: str) -> Choices:
+    return _complete(ctx, incomplete, lambda p: [(d.id, d.title) for d in p.decades])
+
+
+def sections(ctx: typer.Context, incomplete: str) -> Choices:
+    def options(p: Pack) -> Choices:
+        out = [(str(s.number), s.title) for s in p.sections]
+        out += [(sub.code, sub.title) for s in p.sections for sub in s.subsections]
+        return out
+
+    return _complete(ctx, incomplete, options)
+
+
+def tags(ctx: typer.Context, incomplete: str) -> Choices:
+    return _complete(ctx, incomplete, lambda p: [(t.id, t.label) for t in p.tags])
+
+
+def events(ctx: typer.Context, incomplete: str) -> Choices:
+    return _complete(ctx, incomplete, lambda p: [(e.id, e.title) for e in p.events])
+
+
+def people(ctx: typer.Context, incomplete: str) -> Choices:
+    return _complete(ctx, incomplete, lambda p: [(x.id, x.name) for x in p.people])
+
+
+def terms(ctx: typer.Context, incomplete: str) -> Choices:
+    return _complete(ctx, incomplete, lambda p: [(t.id, t.term) for t in p.terms])
+
+
+def formats(incomplete: str) -> Choices:
+    from pkus_cli.export import FORMATS
+
+    help_ = {
+        "anki": "Anki deck (.apkg)",
+        "tsv": "Anki text import",
+        "markdown": "study guide",
+        "json": "the whole pack",
+    }
+    return [(f, help_[f]) for f in FORMATS if f.startswith(incomplete.lower())]

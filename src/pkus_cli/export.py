@@ -1,0 +1,378 @@
+"""Exports: an Anki deck, Anki's text format, a Markdown study guide, and JSON.
+
+The only module that writes export files. Every export goes to a temporary file in the
+target's folder and is renamed over the target once complete, so a failed or interrupted
+export never leaves a half-written file. genanki is imported only by the Anki exporter.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from pkus_cli import __version__, explore, query
+from pkus_cli.errors import ExportError, UsageError
+from pkus_cli.model import Event, ItemKind, Pack, Source
+
+FORMATS = {"anki": ".apkg", "tsv": ".tsv", "markdown": ".md", "json": ".json"}
+ALIASES = {"apkg": "anki", "md": "markdown", "txt": "tsv"}
+FIELDS = ("Question", "Answer", "Date", "Context", "Source")
+
+# Anki recognises a note type and a deck by these ids: they must never change, or
+# re-importing a new export would create a second note type and deck.
+MODEL_ID = 1_739_452_061
+DECK_ID = 1_739_452_062
+
+_YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def resolve_format(name: str) -> str:
+    key = name.strip().lower()
+    key = ALIASES.get(key, key)
+    if key not in FORMATS:
+        raise UsageError(f"unknown export format '{name}': choose one of {', '.join(FORMATS)}")
+    return key
+
+
+def default_path(pack: Pack, fmt: str) -> Path:
+    return Path(f"pkus-{pack.id}{FORMATS[resolve_format(fmt)]}")
+
+
+# --- the questions an Anki deck holds ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    id: str  # the question id, as the quiz keys it: card:ID or year:EVENT
+    question: str
+    answer: str
+    date: str
+    context: str
+    sources: tuple[Source, ...]
+    tags: tuple[str, ...]
+
+
+def _tags(decade: str, events: tuple[Event, ...]) -> tuple[str, ...]:
+    topics = sorted({t for e in events for t in e.tags})
+    return (f"pkus::decade::{decade}", *(f"pkus::topic::{t}" for t in topics))
+
+
+def notes(sel: explore.Selection) -> list[Note]:
+    """One note per hand-written card, then a year question per event (unless its title
+    already gives the year away)."""
+    pack = sel.pack
+    events = {e.id: e for e in pack.events}
+    people = {p.id: p for p in pack.people}
+    terms = {t.id: t for t in pack.terms}
+    out: list[Note] = []
+    for c in sel.cards:
+        evs = explore.card_events(pack, c)
+        date, context, cited = "", "", ()
+        if c.about.kind is ItemKind.EVENT:
+            e = events[c.about.id]
+            date, context, cited = e.display_date, e.significance, e.sources
+        elif c.about.kind is ItemKind.PERSON:
+            p = people[c.about.id]
+            context, cited = p.summary, p.sources
+        else:
+            t = terms[c.about.id]
+            date, context, cited = t.year, t.definition, t.sources
+        answer = c.answer + (f" (also: {', '.join(c.accept)})" if c.accept else "")
+        out.append(
+            Note(
+                f"card:{c.id}", c.question, answer, date, context,
+                query.sources_of(pack, cited), _tags(c.decade, evs),
+            )  # fmt: skip
+        )
+    for e in sel.events:
+        if _YEAR_IN_TEXT.search(e.title):
+            continue
+        out.append(
+            Note(
+                f"year:{e.id}", f"In what year: {e.title}?", str(e.year), e.display_date,
+                e.significance, query.sources_of(pack, e.sources), _tags(e.decade, (e,)),
+            )  # fmt: skip
+        )
+    return out
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    format: str
+    path: Path
+    counts: dict[str, int]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"format": self.format, "path": str(self.path), **self.counts}
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Run `write(tmp)` on a temporary file beside `path`, then rename it over `path`.
+
+    On any failure the temporary file is removed and `path` is left as it was.
+    """
+    target = path.expanduser()
+    if target.is_dir():
+        raise ExportError(f"cannot write {path}: it is a folder (give a file name)")
+    folder = target.parent
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {path}: folder '{folder}' does not exist")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as e:
+        raise ExportError(f"cannot write {path}: {e.strerror or e}") from None
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; exports are ordinary files
+        os.replace(tmp, target)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"cannot write {path}: {e.strerror or e}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _text(write: Callable[[TextIO], None]) -> Callable[[Path], None]:
+    def run(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8", newline="") as f:
+            write(f)
+
+    return run
+
+
+def export(
+    pack: Pack,
+    fmt: str,
+    path: Path,
+    decade: str | None = None,
+    section: str | None = None,
+    tag: str | None = None,
+) -> ExportResult:
+    """Write the pack (or the slice the filters select) to `path` in format `fmt`."""
+    fmt = resolve_format(fmt)
+    sel = explore.select(pack, decade=decade, section=section, tag=tag)
+    counts = {"events": len(sel.events), "cards": len(sel.cards)}
+    if fmt in ("anki", "tsv"):
+        items = notes(sel)
+        counts = {"notes": len(items), **counts}
+        if fmt == "anki":
+            atomic_write(path, lambda tmp: write_apkg(pack, items, tmp))
+        else:
+            atomic_write(path, _text(lambda f: write_tsv(pack, items, f)))
+    elif fmt == "markdown":
+        atomic_write(path, _text(lambda f: f.write(markdown(sel))))
+    else:
+        counts = {**counts, "people": len(sel.people), "terms": len(sel.terms)}
+        atomic_write(path, _text(lambda f: f.write(_json(sel))))
+    return ExportResult(fmt, path, counts)
+
+
+# --- anki ----------------------------------------------------------------------------------
+
+_CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; }
+.date { color: #2a7f3f; } .context { font-size: 16px; } .source { font-size: 13px; color: #777; }"""
+
+_BACK = (
+    "{{FrontSide}}<hr id=answer><b>{{Answer}}</b>"
+    "{{#Date}}<div class=date>{{Date}}</div>{{/Date}}"
+    "{{#Context}}<p class=context>{{Context}}</p>{{/Context}}"
+    "{{#Source}}<p class=source>{{Source}}</p>{{/Source}}"
+)
+
+
+def _source_html(sources: tuple[Source, ...]) -> str:
+    parts = []
+    for s in sources:
+        title = html.escape(s.title)
+        if s.url:
+            parts.append(f'<a href="{html.escape(s.url, quote=True)}">{title}</a>')
+        else:
+            parts.append(title)
+    return "; ".join(parts)
+
+
+def write_apkg(pack: Pack, items: list[Note], path: Path) -> None:
+    """An Anki package; each note's GUID comes from its question id, so re-importing an
+    updated deck updates the notes already there instead of adding copies."""
+    import genanki
+
+    model = genanki.Model(
+        MODEL_ID,
+        "pkus question",
+        fields=[{"name": f} for f in FIELDS],
+        templates=[{"name": "Card 1", "qfmt": "{{Question}}", "afmt": _BACK}],
+        css=_CSS,
+    )
+    deck = genanki.Deck(DECK_ID, pack.title)
+    for n in items:
+        fields = [html.escape(v) for v in (n.question, n.answer, n.date, n.context)]
+        fields.append(_source_html(n.sources))
+        deck.add_note(
+            genanki.Note(model=model, fields=fields, tags=list(n.tags), guid=genanki.guid_for(n.id))
+        )
+    genanki.Package(deck).write_to_file(str(path))
+
+
+# --- tsv -----------------------------------------------------------------------------------
+
+TSV_COLUMNS = ("GUID", *FIELDS, "Tags")
+
+
+def _source_text(sources: tuple[Source, ...]) -> str:
+    return "; ".join(s.title + (f" <{s.url}>" if s.url else "") for s in sources)
+
+
+def write_tsv(pack: Pack, items: list[Note], f: TextIO) -> None:
+    """Anki's text import: `#` header lines, then one tab-separated note per line."""
+    import genanki  # for guid_for: the same GUIDs as the .apkg, so either import updates
+
+    f.write("#separator:tab\n#html:false\n")
+    f.write(f"#guid column:1\n#tags column:{len(TSV_COLUMNS)}\n")
+    f.write(f"#deck:{pack.title}\n")
+    f.write("#columns:" + "\t".join(TSV_COLUMNS) + "\n")
+    out = csv.writer(f, delimiter="\t", lineterminator="\n")
+    for n in items:
+        out.writerow(
+            [
+                genanki.guid_for(n.id), n.question, n.answer, n.date, n.context,
+                _source_text(n.sources), " ".join(n.tags),
+            ]  # fmt: skip
+        )
+
+
+# --- markdown ------------------------------------------------------------------------------
+
+
+def _cell(s: str) -> str:
+    return " ".join(s.split()).replace("|", "\\|")
+
+
+def markdown(sel: explore.Selection) -> str:
+    """A printable study guide: outline, decades with their events, people, terms, sources."""
+    pack = sel.pack
+    out: list[str] = [f"# {pack.title}", ""]
+    if pack.description:
+        out += [pack.description, ""]
+    if sel.filtered:
+        out += ["_A selection of the pack; see `pkus export --help` for the filters._", ""]
+    out += ["## Outline", ""]
+    for s in sel.sections:
+        decades = f" ({', '.join(s.decades)})" if s.decades else ""
+        out.append(f"{s.number}. **{s.title}**{decades}")
+        out += [f"   - {sub.letter}. {sub.title}: {sub.summary}" for sub in s.subsections]
+    out.append("")
+    events_of: dict[str, list[Event]] = {}
+    for e in sel.events:
+        events_of.setdefault(e.decade, []).append(e)
+    people = {p.id: p for p in pack.people}
+    for d in sel.decades:
+        out += [f"## {d.id}: {d.title} ({d.years})", "", d.summary, ""]
+        if d.leaders:
+            out += ["**Leaders**", ""]
+            out += [f"- {ld.role} ({ld.country.value}): {ld.name}, {ld.years}" for ld in d.leaders]
+            out.append("")
+        if d.figures:
+            out += ["**Key figures**", ""]
+            out += [f"- {f.label}: {f.value} ({f.year})" for f in d.figures]
+            out.append("")
+        if d.takeaways:
+            out += ["**Takeaways**", ""]
+            out += [f"{i}. {t}" for i, t in enumerate(d.takeaways, 1)]
+            out.append("")
+        evs = events_of.get(d.id, [])
+        if evs:
+            out += [f"### Events of the {d.id}", ""]
+            out += ["| Date | Event | What happened | Why it matters | People |"]
+            out += ["|---|---|---|---|---|"]
+            for e in evs:
+                who = ", ".join(people[p].name if p in people else p for p in e.people)
+                out.append(
+                    f"| {e.date} | **{_cell(e.title)}** (`{e.id}`) | {_cell(e.summary)} "
+                    f"| {_cell(e.significance)} | {_cell(who)} |"
+                )
+            out.append("")
+    if sel.people:
+        out += ["## People", ""]
+        for p in sel.people:
+            roles = "; ".join(f"{r.title} {r.years}" for r in p.roles)
+            out.append(f"- **{p.name}** ({p.country.value}; {roles}): {p.summary}")
+        out.append("")
+    if sel.terms:
+        out += ["## Terms", ""]
+        for t in sel.terms:
+            also = f"; also {', '.join(t.aliases)}" if t.aliases else ""
+            out.append(f"- **{t.term}** ({t.year}{also}): {t.definition}")
+        out.append("")
+    if sel.corrections:
+        out += ["## Common errors", ""]
+        for c in sel.corrections:
+            out.append(f"- *Claim:* {c.claim} *The sources:* {c.correction}")
+        out.append("")
+    if sel.sources:
+        out += ["## Sources", ""]
+        for s in sel.sources:
+            year = f" ({s.year})" if s.year else ""
+            url = f" <{s.url}>" if s.url else ""
+            out.append(f"- {s.author}, *{s.title}*{year}.{url} `{s.id}`")
+        out.append("")
+    return "\n".join(out)
+
+
+# --- json ----------------------------------------------------------------------------------
+
+
+def document(sel: explore.Selection) -> dict[str, Any]:
+    """The pack (or the selection) as one JSON-ready document."""
+    pack = sel.pack
+    decades = []
+    for d in sel.decades:
+        entry = query.DecadeView(d, (), (), {}).to_dict()
+        del entry["events"], entry["sections"]
+        decades.append(entry)
+    outline = query.OutlineView(pack.title, sel.sections, None, {}).to_dict()
+    return {
+        "format": "pkus-pack",
+        "exported_by": f"pkus {__version__}",
+        "pack": {"id": pack.id, "title": pack.title, "description": pack.description},
+        "filtered": sel.filtered,
+        "outline": outline["sections"],
+        "tags": [{"id": t.id, "label": t.label} for t in pack.tags],
+        "decades": decades,
+        "events": [query.event_dict(e) for e in sel.events],
+        "people": [explore.person_dict(p) for p in sel.people],
+        "terms": [explore.term_dict(t) for t in sel.terms],
+        "cards": [explore.card_dict(c) for c in sel.cards],
+        "corrections": [
+            {
+                "id": c.id, "claim": c.claim, "correction": c.correction,
+                "found_in": c.found_in, "about": str(c.about) if c.about else None,
+                "sources": list(c.sources),
+            }  # fmt: skip
+            for c in sel.corrections
+        ],
+        "sources": [explore.source_dict(s) for s in sel.sources],
+    }
+
+
+def _json(sel: explore.Selection) -> str:
+    return json.dumps(document(sel), indent=2, ensure_ascii=False, sort_keys=True) + "\n"

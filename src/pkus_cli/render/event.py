@@ -1,0 +1,86 @@
+"""One event in full: when, what, why it matters, who, where in the outline, and sources."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from pkus_cli.explore import EventView
+from pkus_cli.render.common import source_line
+
+
+def _label(name: str) -> Text:
+    return Text(name, style="bold")
+
+
+def render(view: EventView) -> RenderableType:
+    e = view.event
+    facts = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column(ratio=1)
+    facts.add_row("Date", Text(f"{e.display_date}  ({e.date})"))
+    decade = e.decade + (f": {view.decade.title}" if view.decade else "")
+    facts.add_row("Decade", Text(decade))
+    for n, (s, sub) in enumerate(view.placement):
+        where = Text(f"{sub.code} {sub.title}")
+        where.append(f"  (section {s.number}: {s.title})", style="dim")
+        facts.add_row("Outline" if n == 0 else "", where)
+    facts.add_row("Tags", Text(", ".join(e.tags)))
+    facts.add_row("", "")
+    facts.add_row("Summary", Text(e.summary))
+    facts.add_row("", "")
+    facts.add_row("Why it matters", Text(e.significance))
+    if e.note:
+        facts.add_row("", "")
+        facts.add_row("Note", Text(e.note, style="italic"))
+    if view.people:
+        facts.add_row("", "")
+        for n, p in enumerate(view.people):
+            who = Text(p.name)
+            who.append(f"  {p.id}", style="dim")
+            facts.add_row("People" if n == 0 else "", who)
+    if view.terms:
+        facts.add_row("", "")
+        for n, t in enumerate(view.terms):
+            term = Text(t.term, style="bold")
+            term.append(f": {t.definition}")
+            term.append(f"  {t.id}", style="dim")
+            facts.add_row("Terms" if n == 0 else "", term)
+    head = Text(e.title, style="bold")
+    head.append(f"  {e.id}", style="dim")
+    parts: list[RenderableType] = [
+        Panel(facts, title=head, title_align="left", box=box.ROUNDED)
+    ]
+    for c in view.corrections:
+        fix = Text("Common error: ", style="bold red")
+        fix.append(c.claim)
+        fix.append("\nThe sources: ", style="bold green")
+        fix.append(c.correction)
+        parts.append(fix)
+    if view.sources:
+        parts.append(_label("Sources"))
+        parts += [Text.assemble("  ", source_line(s)) for s in view.sources]
+    around = Text()
+    if view.previous:
+        p = view.previous
+        around.append("← before: ", style="bold")
+        around.append(f"{p.date}  {p.title}")
+        around.append(f"  {p.id}", style="dim")
+    if view.next:
+        n = view.next
+        if view.previous:
+            around.append("\n")
+        around.append("→ after:  ", style="bold")
+        around.append(f"{n.date}  {n.title}")
+        around.append(f"  {n.id}", style="dim")
+    if around:
+        parts += [Text(""), around]
+    if view.cards:
+        k = len(view.cards)
+        parts.append(
+            Text(f"{k} study card{'s' if k != 1 else ''} test this event: pkus quiz", style="dim")
+        )
+    return Group(*parts)

@@ -1,0 +1,52 @@
+"""People: the list, and one person with every event, card and decade that names them."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from pkus_cli.explore import PeopleView, PersonView
+from pkus_cli.render.common import COUNTRY_LABEL, source_line
+from pkus_cli.render.terms import cards_and_corrections, event_lines
+
+
+def render_list(view: PeopleView) -> RenderableType:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+    table.add_column("Id", style="dim", no_wrap=True)
+    table.add_column("Name", style="bold")
+    table.add_column("Country", no_wrap=True)
+    table.add_column("Roles", ratio=1)
+    table.add_column("Events", justify="right", no_wrap=True)
+    for p in view.people:
+        roles = "; ".join(f"{r.title} ({r.years})" for r in p.roles)
+        table.add_row(
+            p.id, Text(p.name), COUNTRY_LABEL[p.country.value], Text(roles),
+            str(view.event_counts.get(p.id, 0)),
+        )  # fmt: skip
+    hint = Text(f"\n{len(view.people)} people. One in full: pkus people ID", style="dim")
+    return Group(table, hint)
+
+
+def render(view: PersonView) -> RenderableType:
+    p = view.person
+    body = Text(COUNTRY_LABEL[p.country.value], style="bold")
+    for r in p.roles:
+        body.append(f"\n{r.title}  ", style="")
+        body.append(r.years, style="green")
+    body.append(f"\n\n{p.summary}")
+    head = Text(p.name, style="bold")
+    head.append(f"  {p.id}", style="dim")
+    parts: list[RenderableType] = [Panel(body, title=head, title_align="left", box=box.ROUNDED)]
+    if view.leader_of:
+        parts.append(Text("Leader in", style="bold underline"))
+        for d, ld in view.leader_of:
+            parts.append(Text(f"  {d.id} ({d.title}): {ld.role}, {ld.years}"))
+    parts += event_lines(view.events)
+    parts += cards_and_corrections(view.cards, view.corrections)
+    if view.sources:
+        parts.append(Text("Sources", style="bold underline"))
+        parts += [Text.assemble("  ", source_line(s)) for s in view.sources]
+    return Group(*parts)
