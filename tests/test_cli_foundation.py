@@ -90,7 +90,8 @@ def test_decade_text_view(run: Run) -> None:
     result = run("--content", str(TINY), "decade", "1950s")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    for piece in ("1950s: Alliance years", "1950-1959", "Dwight D. Eisenhower", "Muhammad Ali Bogra",
+    for piece in ("1950s: Alliance years", "1950-1959", "Dwight D. Eisenhower",
+                  "Muhammad Ali Bogra",
                   "Mutual defence agreement signed", "Arms begin to flow.", "$1 billion",
                   "Takeaways", "1. 1950s: Alliances"):  # fmt: skip
         assert piece in out, piece

@@ -124,7 +124,7 @@ def test_two_quizzes_on_one_database_lose_nothing(tmp_path: Path) -> None:
            "--new", "6", "--count", "6"]  # fmt: skip
     answers = "1954\n" * 6
     procs = [
-        subprocess.Popen(cmd + ["--seed", str(i)], env=env, stdin=subprocess.PIPE,
+        subprocess.Popen([*cmd, "--seed", str(i)], env=env, stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for i in range(2)
     ]  # fmt: skip

@@ -27,7 +27,13 @@ def pack() -> Pack:
     return loader.load(TINY)
 
 
-def q(kind: Kind, answer: str, accept: tuple[str, ...] = (), key: str = "", options: tuple[str, ...] = ()) -> Question:  # fmt: skip
+def q(
+    kind: Kind,
+    answer: str,
+    accept: tuple[str, ...] = (),
+    key: str = "",
+    options: tuple[str, ...] = (),
+) -> Question:
     return Question("x", kind, "?", answer, accept, options, key or answer)
 
 

@@ -16,7 +16,7 @@ import typer
 from rich.text import Text
 from typer.core import TyperGroup
 
-from pkus_cli import __version__
+from pkus_cli import __version__, completion
 from pkus_cli.context import AppContext
 from pkus_cli.errors import PkusError
 
@@ -303,6 +303,232 @@ def stats(
 
 
 # --- explore and export commands ------------------------------------------------------------
+
+
+_JSON = typer.Option(False, "--json", help="Print JSON instead of tables.")
+
+
+def _decade_opt(help_: str) -> Any:
+    return typer.Option(
+        None, "--decade", "-d", help=help_, metavar="DECADE", autocompletion=completion.decades
+    )
+
+
+def _section_opt(help_: str) -> Any:
+    return typer.Option(
+        None, "--section", "-s", help=help_, metavar="N", autocompletion=completion.sections
+    )
+
+
+def _tag_opt(help_: str) -> Any:
+    return typer.Option(
+        None, "--tag", "-t", help=help_, metavar="TAG", autocompletion=completion.tags
+    )
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    year_from: int | None = typer.Option(
+        None, "--from", metavar="YEAR", help="Only events in or after this year."
+    ),
+    year_to: int | None = typer.Option(
+        None, "--to", metavar="YEAR", help="Only events in or before this year."
+    ),
+    decade: str | None = _decade_opt("Only this decade (1990s, 90s, 1998)."),
+    tag: str | None = _tag_opt("Only events with this tag."),
+    person: str | None = typer.Option(
+        None,
+        "--person",
+        "-p",
+        metavar="PERSON",
+        help="Only events involving this person (id or name).",
+        autocompletion=completion.people,
+    ),
+    section: str | None = _section_opt("Only this outline section (number, id or code like 4B)."),
+    json_: bool = typer.Option(False, "--json", help="Print a JSON list of events."),
+) -> None:
+    """Show every event in date order, grouped by decade.
+
+    Examples: pkus timeline · pkus timeline --decade 90s · pkus timeline --from 1979 --to 1989
+    --tag aid · pkus timeline --person zia-ul-haq --json
+    """
+    from pkus_cli import explore
+    from pkus_cli.render import timeline as view
+
+    app_env = env(ctx)
+    data = explore.timeline(app_env.pack(), decade, section, tag, person, year_from, year_to)
+    if json_:
+        print_json(data.to_list())
+        return
+    for part in view.render(data):  # decade by decade, so long timelines start at once
+        app_env.out.print(part)
+
+
+@app.command()
+def event(
+    ctx: typer.Context,
+    ident: str = typer.Argument(
+        ...,
+        metavar="ID",
+        help="The event's id (see pkus timeline).",
+        autocompletion=completion.events,
+    ),
+    json_: bool = typer.Option(False, "--json", help="Print JSON instead of panels."),
+) -> None:
+    """Show one event in full: date, summary, significance, people, terms and sources.
+
+    Also its place in the outline and the events just before and after.
+    Examples: pkus event pressler-cutoff · pkus event seato --json
+    """
+    from pkus_cli import explore
+    from pkus_cli.render import event as view
+
+    data = explore.event(env(ctx).pack(), ident)
+    if json_:
+        print_json(data.to_dict())
+    else:
+        env(ctx).out.print(view.render(data))
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    words: list[str] = typer.Argument(..., metavar="TEXT...", help="The words to look for."),
+    limit: int = typer.Option(20, "--limit", "-n", min=0, help="Show at most N results (0: all)."),
+    json_: bool = _JSON,
+) -> None:
+    """Search events, people, terms, decade summaries and cards.
+
+    Every word must match the start of a word (case and accents ignored); matches in a
+    title, name or term rank before matches in the text.
+    Examples: pkus search pressler · pkus search kerry lugar · pkus search "cut off" --json
+    """
+    from pkus_cli import explore
+    from pkus_cli.render import search as view
+
+    data = explore.search(env(ctx).pack(), " ".join(words), limit or None)
+    if json_:
+        print_json(data.to_dict())
+    else:
+        env(ctx).out.print(view.render(data))
+
+
+@app.command()
+def people(
+    ctx: typer.Context,
+    ident: str | None = typer.Argument(
+        None,
+        metavar="[ID]",
+        help="A person's id or name: show everything about them.",
+        autocompletion=completion.people,
+    ),
+    json_: bool = _JSON,
+) -> None:
+    """List the people, or show one with every event, card and decade that names them.
+
+    Examples: pkus people · pkus people zia-ul-haq · pkus people bhutto --json
+    """
+    from pkus_cli import explore
+    from pkus_cli.render import people as view
+
+    pack = env(ctx).pack()
+    if ident is None:
+        listing = explore.people(pack)
+        print_json(listing.to_dict()) if json_ else env(ctx).out.print(view.render_list(listing))
+        return
+    data = explore.person(pack, ident)
+    print_json(data.to_dict()) if json_ else env(ctx).out.print(view.render(data))
+
+
+@app.command()
+def terms(
+    ctx: typer.Context,
+    ident: str | None = typer.Argument(
+        None,
+        metavar="[ID]",
+        help="A term's id, name or alias: show everything about it.",
+        autocompletion=completion.terms,
+    ),
+    json_: bool = _JSON,
+) -> None:
+    """List the glossary, or show one term with every event, card and correction using it.
+
+    Examples: pkus terms · pkus terms pressler-amendment · pkus terms SEATO --json
+    """
+    from pkus_cli import explore
+    from pkus_cli.render import terms as view
+
+    pack = env(ctx).pack()
+    if ident is None:
+        listing = explore.terms(pack)
+        print_json(listing.to_dict()) if json_ else env(ctx).out.print(view.render_list(listing))
+        return
+    data = explore.term(pack, ident)
+    print_json(data.to_dict()) if json_ else env(ctx).out.print(view.render(data))
+
+
+@app.command()
+def sources(ctx: typer.Context, json_: bool = _JSON) -> None:
+    """Show the bibliography, with how many items cite each source.
+
+    Examples: pkus sources · pkus sources --json
+    """
+    from pkus_cli import explore
+    from pkus_cli.render import sources as view
+
+    data = explore.sources(env(ctx).pack())
+    print_json(data.to_dict()) if json_ else env(ctx).out.print(view.render(data))
+
+
+@app.command()
+def corrections(ctx: typer.Context, json_: bool = _JSON) -> None:
+    """Show common errors in prep notes and what the sources say instead.
+
+    Examples: pkus corrections · pkus corrections --json
+    """
+    from pkus_cli import explore
+    from pkus_cli.render import corrections as view
+
+    data = explore.corrections(env(ctx).pack())
+    print_json(data.to_dict()) if json_ else env(ctx).out.print(view.render(data))
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: str = typer.Argument(
+        ...,
+        metavar="FORMAT",
+        help="anki (.apkg deck), tsv (Anki text import), markdown "
+        "(study guide) or json (the whole pack).",
+        autocompletion=completion.formats,
+    ),
+    output: Path | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="The file to write (default: pkus-PACK.apkg/.tsv/.md/.json here).",
+    ),
+    decade: str | None = _decade_opt("Only this decade (1990s, 90s, 1998)."),
+    tag: str | None = _tag_opt("Only events (and their cards) with this tag."),
+    section: str | None = _section_opt("Only this outline section (number, id or code)."),
+) -> None:
+    """Export the pack: an Anki deck, Anki text, a Markdown study guide, or JSON.
+
+    Anki notes keep stable ids, so importing a newer export updates your notes and keeps
+    their review history. The file is written whole or not at all.
+    Examples: pkus export anki -o pkus.apkg · pkus export markdown --decade 1990s -o 90s.md
+    """
+    from pkus_cli import export as exporter
+    from pkus_cli.loader import display_path
+
+    pack = env(ctx).pack()
+    path = output or exporter.default_path(pack, fmt)
+    result = exporter.export(pack, fmt, path, decade=decade, section=section, tag=tag)
+    counts = ", ".join(f"{n} {k}" for k, n in result.counts.items())
+    env(ctx).out.print(Text(f"wrote {display_path(result.path)} ({result.format}: {counts})"))
 
 
 def main() -> None:

@@ -27,9 +27,7 @@ def _pack(ctx: typer.Context) -> Pack | None:
         return None
 
 
-def _complete(
-    ctx: typer.Context, incomplete: str, options: Callable[[Pack], Choices]
-) -> Choices:
+def _complete(ctx: typer.Context, incomplete: str, options: Callable[[Pack], Choices]) -> Choices:
     pack = _pack(ctx)
     if pack is None:
         return []

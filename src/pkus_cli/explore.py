@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pkus_cli.errors import UsageError
@@ -155,9 +155,18 @@ def select(
     filtered = any(v is not None for v in (decade, section, tag))
     if not filtered:
         return Selection(
-            pack, False, None, pack.events, pack.cards, pack.decades, pack.sections,
-            pack.people, pack.terms, pack.sources, pack.corrections,
-        )  # fmt: skip
+            pack,
+            False,
+            None,
+            pack.events,
+            pack.cards,
+            pack.decades,
+            pack.sections,
+            pack.people,
+            pack.terms,
+            pack.sources,
+            pack.corrections,
+        )
     decade_id = resolve_decade(pack, decade) if decade is not None else None
     kept = {e.id for e in events}
     by_event = section is not None or tag is not None
@@ -186,16 +195,27 @@ def select(
     item_refs |= {f"term:{i}" for i in term_ids}
     corrections = tuple(c for c in pack.corrections if c.about and str(c.about) in item_refs)
     cited: set[str] = set()
-    for item in (*events, *people, *terms, *corrections):
-        cited.update(item.sources)
+    for ids in (*(e.sources for e in events), *(p.sources for p in people)):
+        cited.update(ids)
+    for ids in (*(t.sources for t in terms), *(c.sources for c in corrections)):
+        cited.update(ids)
     for d in decades:
         cited.update(d.sources)
         cited.update(s for f in d.figures for s in f.sources)
     sources = tuple(s for s in pack.sources if s.id in cited)
     return Selection(
-        pack, True, decade_id, events, cards, decades, sections, people, terms, sources,
+        pack,
+        True,
+        decade_id,
+        events,
+        cards,
+        decades,
+        sections,
+        people,
+        terms,
+        sources,
         corrections,
-    )  # fmt: skip
+    )
 
 
 # --- lookups -------------------------------------------------------------------------------
@@ -352,9 +372,13 @@ def timeline(
             TimelineGroup(run[0].decade, d.title if d else None, d.years if d else None, tuple(run))
         )
     filters = {
-        "decade": decade, "section": section, "tag": tag, "person": person,
-        "from": year_from, "to": year_to,
-    }  # fmt: skip
+        "decade": decade,
+        "section": section,
+        "tag": tag,
+        "person": person,
+        "from": year_from,
+        "to": year_to,
+    }
     return TimelineView(tuple(groups), {k: v for k, v in filters.items() if v is not None})
 
 
@@ -707,7 +731,7 @@ class SearchResult:
     snippet: str
     highlights: tuple[tuple[int, int], ...]  # offsets into the snippet
     match: str  # "title" when every word matched the title or a name, else "body"
-    rank: tuple[int, ...] = field(compare=False, repr=False)
+    rank: tuple[int, ...]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -785,7 +809,7 @@ def search(pack: Pack, text: str, limit: int | None = 20) -> SearchView:
         squashed = [" ".join(re.findall(r"\w+", n)) for n in names]
         if phrase in squashed:
             tier = 0
-        elif any(phrase in n for n in squashed):
+        elif any(_has_word(n, phrase) for n in squashed):
             tier = 1
         elif any(all(_has_word(n, w) for w in words) for n in names):
             tier = 2
@@ -812,7 +836,7 @@ def search(pack: Pack, text: str, limit: int | None = 20) -> SearchView:
                 spans,
                 "title" if tier <= 2 else "body",
                 rank,
-            )  # fmt: skip
+            )
         )
     results.sort(key=lambda r: r.rank)
     shown = results if limit is None else results[:limit]

@@ -75,7 +75,8 @@ def notes(sel: explore.Selection) -> list[Note]:
     out: list[Note] = []
     for c in sel.cards:
         evs = explore.card_events(pack, c)
-        date, context, cited = "", "", ()
+        date, context = "", ""
+        cited: tuple[str, ...] = ()
         if c.about.kind is ItemKind.EVENT:
             e = events[c.about.id]
             date, context, cited = e.display_date, e.significance, e.sources
@@ -88,18 +89,28 @@ def notes(sel: explore.Selection) -> list[Note]:
         answer = c.answer + (f" (also: {', '.join(c.accept)})" if c.accept else "")
         out.append(
             Note(
-                f"card:{c.id}", c.question, answer, date, context,
-                query.sources_of(pack, cited), _tags(c.decade, evs),
-            )  # fmt: skip
+                f"card:{c.id}",
+                c.question,
+                answer,
+                date,
+                context,
+                query.sources_of(pack, cited),
+                _tags(c.decade, evs),
+            )
         )
     for e in sel.events:
         if _YEAR_IN_TEXT.search(e.title):
             continue
         out.append(
             Note(
-                f"year:{e.id}", f"In what year: {e.title}?", str(e.year), e.display_date,
-                e.significance, query.sources_of(pack, e.sources), _tags(e.decade, (e,)),
-            )  # fmt: skip
+                f"year:{e.id}",
+                f"In what year: {e.title}?",
+                str(e.year),
+                e.display_date,
+                e.significance,
+                query.sources_of(pack, e.sources),
+                _tags(e.decade, (e,)),
+            )
         )
     return out
 
@@ -152,7 +163,7 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         raise
 
 
-def _text(write: Callable[[TextIO], None]) -> Callable[[Path], None]:
+def _text(write: Callable[[TextIO], object]) -> Callable[[Path], None]:
     def run(tmp: Path) -> None:
         with tmp.open("w", encoding="utf-8", newline="") as f:
             write(f)
@@ -254,9 +265,14 @@ def write_tsv(pack: Pack, items: list[Note], f: TextIO) -> None:
     for n in items:
         out.writerow(
             [
-                genanki.guid_for(n.id), n.question, n.answer, n.date, n.context,
-                _source_text(n.sources), " ".join(n.tags),
-            ]  # fmt: skip
+                genanki.guid_for(n.id),
+                n.question,
+                n.answer,
+                n.date,
+                n.context,
+                _source_text(n.sources),
+                " ".join(n.tags),
+            ]
         )
 
 
@@ -330,10 +346,10 @@ def markdown(sel: explore.Selection) -> str:
         out.append("")
     if sel.sources:
         out += ["## Sources", ""]
-        for s in sel.sources:
-            year = f" ({s.year})" if s.year else ""
-            url = f" <{s.url}>" if s.url else ""
-            out.append(f"- {s.author}, *{s.title}*{year}.{url} `{s.id}`")
+        for src in sel.sources:
+            year = f" ({src.year})" if src.year else ""
+            url = f" <{src.url}>" if src.url else ""
+            out.append(f"- {src.author}, *{src.title}*{year}.{url} `{src.id}`")
         out.append("")
     return "\n".join(out)
 
@@ -364,10 +380,13 @@ def document(sel: explore.Selection) -> dict[str, Any]:
         "cards": [explore.card_dict(c) for c in sel.cards],
         "corrections": [
             {
-                "id": c.id, "claim": c.claim, "correction": c.correction,
-                "found_in": c.found_in, "about": str(c.about) if c.about else None,
+                "id": c.id,
+                "claim": c.claim,
+                "correction": c.correction,
+                "found_in": c.found_in,
+                "about": str(c.about) if c.about else None,
                 "sources": list(c.sources),
-            }  # fmt: skip
+            }
             for c in sel.corrections
         ],
         "sources": [explore.source_dict(s) for s in sel.sources],

@@ -79,6 +79,11 @@ class Session:
         if not self.answered:
             return None
         entry = self.answered.pop()
+        # Move the question to just before the cursor (skipped ones may sit in between),
+        # then step back onto it, so numbering stays "n of total".
+        idx = max(i for i in range(self.pos) if self.queue[i] is entry.question)
+        del self.queue[idx]
+        self.pos -= 1
         self.queue.insert(self.pos, entry.question)
         return entry
 

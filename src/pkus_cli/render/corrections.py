@@ -21,7 +21,9 @@ def render(view: CorrectionsView) -> RenderableType:
         block.append(f"\n   found in: {c.found_in}", style="dim")
         about = view.about[c.id]
         if about:
-            block.append(f"\n   about: {about['title']} ({about['kind']}:{about['id']})", style="dim")
+            block.append(
+                f"\n   about: {about['title']} ({about['kind']}:{about['id']})", style="dim"
+            )
         srcs = view.sources[c.id]
         if srcs:
             names = "; ".join(s.title + (f" <{s.url}>" if s.url else "") for s in srcs)

@@ -51,9 +51,7 @@ def render(view: EventView) -> RenderableType:
             facts.add_row("Terms" if n == 0 else "", term)
     head = Text(e.title, style="bold")
     head.append(f"  {e.id}", style="dim")
-    parts: list[RenderableType] = [
-        Panel(facts, title=head, title_align="left", box=box.ROUNDED)
-    ]
+    parts: list[RenderableType] = [Panel(facts, title=head, title_align="left", box=box.ROUNDED)]
     for c in view.corrections:
         fix = Text("Common error: ", style="bold red")
         fix.append(c.claim)
@@ -64,23 +62,19 @@ def render(view: EventView) -> RenderableType:
         parts.append(_label("Sources"))
         parts += [Text.assemble("  ", source_line(s)) for s in view.sources]
     around = Text()
-    if view.previous:
-        p = view.previous
-        around.append("← before: ", style="bold")
-        around.append(f"{p.date}  {p.title}")
-        around.append(f"  {p.id}", style="dim")
-    if view.next:
-        n = view.next
-        if view.previous:
+    for label, other in (("← before: ", view.previous), ("→ after:  ", view.next)):
+        if other is None:
+            continue
+        if around:
             around.append("\n")
-        around.append("→ after:  ", style="bold")
-        around.append(f"{n.date}  {n.title}")
-        around.append(f"  {n.id}", style="dim")
+        around.append(label, style="bold")
+        around.append(f"{other.date}  {other.title}")
+        around.append(f"  {other.id}", style="dim")
     if around:
         parts += [Text(""), around]
     if view.cards:
         k = len(view.cards)
         parts.append(
-            Text(f"{k} study card{'s' if k != 1 else ''} test this event: pkus quiz", style="dim")
+            Text(f"{k} study card{' tests' if k == 1 else 's test'} this event: pkus quiz", style="dim")
         )
     return Group(*parts)

@@ -21,7 +21,7 @@ def marked(text: str, spans: tuple[tuple[int, int], ...], style: str = "") -> Te
 def render(view: SearchView) -> RenderableType:
     if not view.results:
         return Text(f"No results for '{view.query}'.", style="dim")
-    table = Table(box=None, show_header=False, pad_edge=False, expand=True, padding=(0, 1))
+    table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
     table.add_column("Kind", style="cyan", no_wrap=True, width=6)
     table.add_column("Result", ratio=1)
     for r in view.results:

@@ -35,11 +35,11 @@ def cards_and_corrections(
             line = Text(f"  {c.question} ")
             line.append(f"→ {c.answer}", style="bold")
             out.append(line)
-    for c in corrections:
+    for fixed in corrections:
         fix = Text("Common error: ", style="bold red")
-        fix.append(c.claim)
+        fix.append(fixed.claim)
         fix.append("\nThe sources: ", style="bold green")
-        fix.append(c.correction)
+        fix.append(fixed.correction)
         out.append(fix)
     return out
 

@@ -31,7 +31,7 @@ def heading(group: TimelineGroup) -> Text:
 
 def table(events: tuple[Event, ...]) -> Table:
     # A fixed date width keeps the columns of successive chunks aligned.
-    t = Table(box=None, show_header=False, pad_edge=False, expand=True, padding=(0, 1))
+    t = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
     t.add_column("Date", style="green", no_wrap=True, width=10)
     t.add_column("Event", ratio=1)
     for e in events:
