@@ -166,6 +166,7 @@ def validate(
     Examples: pkus validate · pkus validate ./my-pack
     """
     from pkus_cli import checks, loader, query
+    from pkus_cli.paths import display_path
     from pkus_cli.errors import ContentError
 
     root = directory or env(ctx).content_root()
@@ -178,7 +179,7 @@ def validate(
         print_json(data.to_dict())
         return
     summary = ", ".join(f"{n} {k}" for k, n in data.counts.items())
-    env(ctx).out.print(Text(f"ok: {loader.display_path(root)}: {summary}"))
+    env(ctx).out.print(Text(f"ok: {display_path(root)}: {summary}"))
 
 
 # --- quiz commands (pkus quiz, pkus stats) --------------------------------------------------
@@ -522,12 +523,12 @@ def export(
     Examples: pkus export anki -o pkus.apkg · pkus export markdown --decade 1990s -o 90s.md
     """
     from pkus_cli import export as exporter
-    from pkus_cli.loader import display_path
+    from pkus_cli.paths import display_path
 
     pack = env(ctx).pack()
     path = output or exporter.default_path(pack, fmt)
     result = exporter.export(pack, fmt, path, decade=decade, section=section, tag=tag)
-    counts = ", ".join(f"{n} {k}" for k, n in result.counts.items())
+    counts = ", ".join(f"{k} {n}" for k, n in result.counts.items())
     env(ctx).out.print(Text(f"wrote {display_path(result.path)} ({result.format}: {counts})"))
 
 

@@ -19,10 +19,11 @@ Choices = list[tuple[str, str]]
 
 def _pack(ctx: typer.Context) -> Pack | None:
     try:
-        from pkus_cli.loader import builtin_content_dir, load
+        from pkus_cli import cache
+        from pkus_cli.paths import builtin_content_dir
 
         content = ctx.find_root().params.get("content") or os.environ.get("PKUS_CONTENT")
-        return load(Path(content) if content else builtin_content_dir())
+        return cache.load(Path(content) if content else builtin_content_dir())
     except Exception:  # a broken pack or a bad path: offer nothing, never a traceback
         return None
 

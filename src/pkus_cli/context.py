@@ -32,16 +32,16 @@ class AppContext:
     def content_root(self) -> Path:
         if self.content_dir is not None:
             return self.content_dir
-        from pkus_cli.loader import builtin_content_dir
+        from pkus_cli.paths import builtin_content_dir
 
         return builtin_content_dir()
 
     def pack(self) -> Pack:
         """The content pack, loaded on first use (raises ContentError when it is broken)."""
         if self._pack is None:
-            from pkus_cli.loader import load
+            from pkus_cli import cache
 
-            self._pack = load(self.content_root())
+            self._pack = cache.load(self.content_root())
         return self._pack
 
     def database(self) -> Path:

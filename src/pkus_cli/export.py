@@ -24,6 +24,7 @@ from pkus_cli.model import Event, ItemKind, Pack, Source
 
 FORMATS = {"anki": ".apkg", "tsv": ".tsv", "markdown": ".md", "json": ".json"}
 ALIASES = {"apkg": "anki", "md": "markdown", "txt": "tsv"}
+COUNTRY = {"us": "United States", "pakistan": "Pakistan", "other": "Other"}
 FIELDS = ("Question", "Answer", "Date", "Context", "Source")
 
 # Anki recognises a note type and a deck by these ids: they must never change, or
@@ -246,7 +247,8 @@ def write_apkg(pack: Pack, items: list[Note], path: Path) -> None:
 
 # --- tsv -----------------------------------------------------------------------------------
 
-TSV_COLUMNS = ("GUID", *FIELDS, "Tags")
+# The GUID goes last: Anki reads a line starting with `#` as a comment, and GUIDs may.
+TSV_COLUMNS = (*FIELDS, "Tags", "GUID")
 
 
 def _source_text(sources: tuple[Source, ...]) -> str:
@@ -258,20 +260,21 @@ def write_tsv(pack: Pack, items: list[Note], f: TextIO) -> None:
     import genanki  # for guid_for: the same GUIDs as the .apkg, so either import updates
 
     f.write("#separator:tab\n#html:false\n")
-    f.write(f"#guid column:1\n#tags column:{len(TSV_COLUMNS)}\n")
+    f.write(f"#tags column:{TSV_COLUMNS.index('Tags') + 1}\n")
+    f.write(f"#guid column:{TSV_COLUMNS.index('GUID') + 1}\n")
     f.write(f"#deck:{pack.title}\n")
     f.write("#columns:" + "\t".join(TSV_COLUMNS) + "\n")
     out = csv.writer(f, delimiter="\t", lineterminator="\n")
     for n in items:
         out.writerow(
             [
-                genanki.guid_for(n.id),
                 n.question,
                 n.answer,
                 n.date,
                 n.context,
                 _source_text(n.sources),
                 " ".join(n.tags),
+                genanki.guid_for(n.id),
             ]
         )
 
@@ -305,7 +308,10 @@ def markdown(sel: explore.Selection) -> str:
         out += [f"## {d.id}: {d.title} ({d.years})", "", d.summary, ""]
         if d.leaders:
             out += ["**Leaders**", ""]
-            out += [f"- {ld.role} ({ld.country.value}): {ld.name}, {ld.years}" for ld in d.leaders]
+            out += [
+                f"- {COUNTRY[ld.country.value]}, {ld.role}: {ld.name} ({ld.years})"
+                for ld in d.leaders
+            ]
             out.append("")
         if d.figures:
             out += ["**Key figures**", ""]
@@ -331,7 +337,7 @@ def markdown(sel: explore.Selection) -> str:
         out += ["## People", ""]
         for p in sel.people:
             roles = "; ".join(f"{r.title} {r.years}" for r in p.roles)
-            out.append(f"- **{p.name}** ({p.country.value}; {roles}): {p.summary}")
+            out.append(f"- **{p.name}** ({COUNTRY[p.country.value]}; {roles}): {p.summary}")
         out.append("")
     if sel.terms:
         out += ["## Terms", ""]

@@ -8,7 +8,6 @@ line of every key and value, so each problem names where to look, and scalars st
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -41,6 +40,7 @@ from pkus_cli.model import (
     Tag,
     Term,
 )
+from pkus_cli.paths import display_path
 
 try:  # libyaml is about ten times faster; fall back to pure Python where it is missing.
     from yaml import CSafeLoader as _YamlLoader
@@ -53,25 +53,6 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 CARD_KINDS = ("who", "what", "when", "where", "why", "significance", "cause", "compare")
 SOURCE_KINDS = ("government", "crs", "law", "document", "news", "scholarship", "data")
 ITEM_DIRS = ("decades", "cards", "people", "terms", "sources", "corrections")
-
-
-def builtin_content_dir() -> Path:
-    """The pack that ships with pkus: inside the installed package, or the source checkout's."""
-    from importlib.resources import files
-
-    packaged = Path(str(files("pkus_cli"))) / "content"
-    if (packaged / "pack.yaml").is_file():
-        return packaged
-    # An editable install or a source checkout: src/pkus_cli/ -> the repository's content/.
-    return Path(__file__).resolve().parents[2] / "content"
-
-
-def display_path(path: Path) -> str:
-    """A path as the user should see it: relative to the working directory when inside it."""
-    try:
-        return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd()) else str(path)
-    except (ValueError, OSError):
-        return str(path)
 
 
 # --- reading files and nodes -------------------------------------------------------------

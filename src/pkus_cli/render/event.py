@@ -75,6 +75,9 @@ def render(view: EventView) -> RenderableType:
     if view.cards:
         k = len(view.cards)
         parts.append(
-            Text(f"{k} study card{' tests' if k == 1 else 's test'} this event: pkus quiz", style="dim")
+            Text(
+                f"{k} study card{' tests' if k == 1 else 's test'} this event: pkus quiz",
+                style="dim",
+            )
         )
     return Group(*parts)

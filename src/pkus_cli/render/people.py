@@ -26,7 +26,10 @@ def render_list(view: PeopleView) -> RenderableType:
             p.id, Text(p.name), COUNTRY_LABEL[p.country.value], Text(roles),
             str(view.event_counts.get(p.id, 0)),
         )  # fmt: skip
-    hint = Text(f"\n{len(view.people)} people. One in full: pkus people ID", style="dim")
+    n = len(view.people)
+    hint = Text(
+        f"\n{n} {'person' if n == 1 else 'people'}. One in full: pkus people ID", style="dim"
+    )
     return Group(table, hint)
 
 

@@ -9,6 +9,14 @@ from rich.text import Text
 
 from pkus_cli.explore import CITING_KINDS, SourcesView
 
+_PLURAL = {
+    "event": "events",
+    "person": "people",
+    "term": "terms",
+    "decade": "decades",
+    "correction": "corrections",
+}
+
 
 def render(view: SourcesView) -> RenderableType:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
@@ -24,10 +32,13 @@ def render(view: SourcesView) -> RenderableType:
         if s.url:
             cell.append(f"  {s.url}", style="dim")
         per = view.cited_by.get(s.id, {})
-        detail = ", ".join(f"{per[k]} {k}" for k in CITING_KINDS if k in per)
+        if per:
+            detail = ", ".join(
+                f"{per[k]} {_PLURAL[k] if per[k] != 1 else k}" for k in CITING_KINDS if k in per
+            )
+            cell.append(f"\ncited by {detail}", style="dim")
         count = Text(str(view.total(s.id)), style="bold" if per else "red")
-        if detail:
-            count.append(f"\n{detail}", style="dim")
         table.add_row(cell, s.kind, count)
-    hint = Text(f"\n{len(view.sources)} sources.", style="dim")
+    n = len(view.sources)
+    hint = Text(f"\n{n} source{'s' if n != 1 else ''}.", style="dim")
     return Group(table, hint)

@@ -55,7 +55,8 @@ def render_list(view: TermsView) -> RenderableType:
         table.add_row(
             t.id, Text(t.term), t.year, Text(t.definition), str(view.event_counts.get(t.id, 0))
         )
-    hint = Text(f"\n{len(view.terms)} terms. One in full: pkus terms ID", style="dim")
+    n = len(view.terms)
+    hint = Text(f"\n{n} term{'s' if n != 1 else ''}. One in full: pkus terms ID", style="dim")
     return Group(table, hint)
 
 

@@ -1,0 +1,106 @@
+"""The compiled content cache: warm starts skip YAML, any change rebuilds, faults are harmless."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pkus_cli import cache, loader
+from pkus_cli.model import Pack
+
+
+def no_yaml(root: Path) -> Pack:
+    raise AssertionError("the cache should have answered without parsing YAML")
+
+
+def test_round_trip_is_exact(tiny: Path) -> None:
+    pack = loader.load(tiny)
+    again = cache.decode_pack(cache.encode(pack))
+    assert again == pack
+    assert again.locations == pack.locations
+
+
+def test_warm_load_does_not_parse_yaml(tiny: Path) -> None:
+    first = cache.load(tiny)
+    assert cache.load(tiny, build=no_yaml) == first
+    assert len(list(cache.cache_dir().glob("*.json"))) == 1
+
+
+def test_any_change_to_a_file_rebuilds(tiny: Path) -> None:
+    cache.load(tiny)
+    path = tiny / "decades/1990s.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("More sanctions.", "Even more sanctions."),
+        encoding="utf-8",
+    )
+    pack = cache.load(tiny)
+    assert (
+        next(e for e in pack.events if e.id == "coup-1999").significance == "Even more sanctions."
+    )
+    # the stale compilation of the same pack was removed
+    assert len(list(cache.cache_dir().glob("*.json"))) == 1
+
+
+def test_added_file_and_new_version_rebuild(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache.load(tiny)
+    (tiny / "terms/more.yaml").write_text(
+        "terms:\n  - {id: cento, term: CENTO, year: '1959', definition: A pact., sources: [src-a]}\n",
+        encoding="utf-8",
+    )
+    assert any(t.id == "cento" for t in cache.load(tiny).terms)
+    cache.load(tiny, build=no_yaml)
+    monkeypatch.setattr(cache, "__version__", "99.0")
+    with pytest.raises(AssertionError):
+        cache.load(tiny, build=no_yaml)
+
+
+def test_corrupt_cache_file_is_rebuilt(tiny: Path) -> None:
+    cache.load(tiny)
+    (cached,) = cache.cache_dir().glob("*.json")
+    cached.write_text('{"root": ', encoding="utf-8")
+    assert cache.load(tiny).id == "tiny"
+    cached.write_text('{"unexpected": 1}', encoding="utf-8")
+    assert cache.load(tiny).id == "tiny"
+
+
+def test_unwritable_cache_is_bypassed(
+    tiny: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setattr(cache, "cache_dir", lambda: blocker / "packs")
+    assert cache.load(tiny).id == "tiny"
+
+
+def test_a_broken_pack_is_never_cached(tiny: Path) -> None:
+    (tiny / "pack.yaml").write_text("schema: [\n", encoding="utf-8")
+    with pytest.raises(loader.ContentError):
+        cache.load(tiny)
+    assert not cache.cache_dir().exists() or not list(cache.cache_dir().glob("*.json"))
+
+
+def imported_modules(*args: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "pkus_cli", *args],
+        capture_output=True, text=True, check=False, env={**os.environ},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    names = set()
+    for line in result.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            names.add(line.rsplit("|", 1)[1].strip())
+    return names
+
+
+@pytest.mark.slow
+def test_warm_outline_imports_nothing_heavy(tiny: Path) -> None:
+    imported_modules("--content", str(tiny), "outline")  # warms the cache
+    names = imported_modules("--content", str(tiny), "outline")
+    heavy = {"yaml", "genanki", "fsrs", "pydantic", "rapidfuzz", "sqlite3"}
+    assert not heavy & {n.split(".")[0] for n in names}
+    help_names = imported_modules("--help")
+    assert "pydantic" not in {n.split(".")[0] for n in help_names}
