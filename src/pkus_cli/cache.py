@@ -13,6 +13,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from enum import Enum
@@ -64,19 +65,22 @@ def load(root: Path, build: Callable[[Path], Pack] | None = None) -> Pack:
     if os.environ.get("PKUS_NO_CACHE"):
         return _build(root, build)
     try:
-        path = cache_dir() / f"{_root_tag(root)}-{key_of(root)}.json"
+        folder = cache_dir() / f"{_root_tag(root)}-{key_of(root)}"
     except OSError:
         return _build(root, build)
     try:
-        with path.open("rb") as fh:
-            return decode_pack(json.load(fh))
+        with (folder / "core.json").open("rb") as fh:
+            core = json.load(fh)
+        if core.get("format") != FORMAT:
+            raise ValueError("another cache format")
+        return _pack_from(core, CachedParts(folder, root))
     except FileNotFoundError:
         pass
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass  # unreadable, or written by another format: rebuild it below
     pack = _build(root, build)
     with contextlib.suppress(OSError):
-        _write(path, encode(pack))
+        _write(folder, pack)
     return pack
 
 
@@ -88,21 +92,105 @@ def _build(root: Path, build: Callable[[Path], Pack] | None) -> Pack:
     return load_yaml(root)
 
 
-def _write(path: Path, data: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+class CachedParts:
+    """A pack's large collections, each read from its own JSON file when first asked for."""
+
+    def __init__(self, folder: Path, root: Path) -> None:
+        self.folder = folder
+        self.root = root
+        self._fallback: model.Parts | None = None
+
+    def _read(self, name: str, type_text: str) -> Any:
+        if self._fallback is None:
+            try:
+                with (self.folder / name).open("rb") as fh:
+                    return _decoder(type_text)(json.load(fh))
+            except FileNotFoundError:
+                if name.startswith("events-"):
+                    return ()
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                pass
+            # A damaged cache: drop it and answer from the YAML itself.
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self._fallback = _build(self.root, None).parts
+        return None
+
+    def events_of(self, decade: str) -> tuple[model.Event, ...]:
+        got = self._read(f"events-{decade}.json", "tuple[Event, ...]")
+        return got if got is not None else self._parts().events_of(decade)
+
+    def people(self) -> tuple[model.Person, ...]:
+        got = self._read("people.json", "tuple[Person, ...]")
+        return got if got is not None else self._parts().people()
+
+    def terms(self) -> tuple[model.Term, ...]:
+        got = self._read("terms.json", "tuple[Term, ...]")
+        return got if got is not None else self._parts().terms()
+
+    def sources(self) -> tuple[model.Source, ...]:
+        got = self._read("sources.json", "tuple[Source, ...]")
+        return got if got is not None else self._parts().sources()
+
+    def cards(self) -> tuple[model.Card, ...]:
+        got = self._read("cards.json", "tuple[Card, ...]")
+        return got if got is not None else self._parts().cards()
+
+    def corrections(self) -> tuple[model.Correction, ...]:
+        got = self._read("corrections.json", "tuple[Correction, ...]")
+        return got if got is not None else self._parts().corrections()
+
+    def _parts(self) -> model.Parts:
+        assert self._fallback is not None
+        return self._fallback
+
+
+def _pack_from(core: dict[str, Any], parts: model.Parts) -> Pack:
+    return Pack(
+        root=core["root"],
+        id=core["id"],
+        title=core["title"],
+        description=core["description"],
+        sections=_decoder("tuple[Section, ...]")(core["sections"]),
+        decades=_decoder("tuple[Decade, ...]")(core["decades"]),
+        tags=_decoder("tuple[Tag, ...]")(core["tags"]),
+        parts=parts,
+    )
+
+
+def _dump(path: Path, data: Any) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+
+
+def _write(folder: Path, pack: Pack) -> None:
+    """Write the compiled pack into a new folder, then rename it into place in one step."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, path)
+        for d in pack.decades:
+            _dump(tmp / f"events-{d.id}.json", encode(pack.events_of(d.id)))
+        for name in ("people", "terms", "sources", "cards", "corrections"):
+            _dump(tmp / f"{name}.json", encode(getattr(pack, name)))
+        core = {
+            "format": FORMAT,
+            "root": pack.root,
+            "id": pack.id,
+            "title": pack.title,
+            "description": pack.description,
+            "sections": encode(pack.sections),
+            "decades": encode(pack.decades),
+            "tags": encode(pack.tags),
+        }
+        _dump(tmp / "core.json", core)  # last: a folder with core.json is complete
+        os.replace(tmp, folder)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        shutil.rmtree(tmp, ignore_errors=True)
         raise
     # Older compilations of the same pack are dead weight now.
-    prefix = path.name.split("-", 1)[0] + "-"
-    for old in path.parent.glob(prefix + "*.json"):
-        if old != path:
-            old.unlink(missing_ok=True)
+    prefix = folder.name.split("-", 1)[0] + "-"
+    for old in folder.parent.glob(prefix + "*"):
+        if old != folder:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 # --- encoding the model --------------------------------------------------------------------
@@ -150,9 +238,3 @@ def _decoder(type_text: str) -> Decoder:
             dec = lambda v: cls(**{n: d(v[n]) for n, d in fields})  # noqa: E731
     _decoders[t] = dec
     return dec
-
-
-def decode_pack(data: Any) -> Pack:
-    pack = _decoder("Pack")(data)
-    assert isinstance(pack, Pack)
-    return pack

@@ -166,14 +166,17 @@ def validate(
     Examples: pkus validate · pkus validate ./my-pack
     """
     from pkus_cli import checks, loader, query
-    from pkus_cli.paths import display_path
     from pkus_cli.errors import ContentError
+    from pkus_cli.paths import display_path
 
     root = directory or env(ctx).content_root()
-    pack = loader.load(root)
+    try:
+        pack = loader.load(root)
+    except ContentError as e:
+        raise ContentError(e.problems, full=True) from None
     problems = checks.quality_problems(pack)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(problems, full=True)
     data = query.counts(pack)
     if json_:
         print_json(data.to_dict())

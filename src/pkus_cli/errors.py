@@ -26,15 +26,22 @@ class Problem:
 class ContentError(PkusError):
     """A content pack that cannot be used; lists every problem found, not only the first."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    SHOWN = 12  # outside `pkus validate`, list this many and point to it for the rest
+
+    def __init__(self, problems: list[Problem], full: bool = False) -> None:
         self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.message))
+        self.full = full
         super().__init__(self._summary())
 
     def _summary(self) -> str:
         if len(self.problems) == 1:
             return str(self.problems[0])
         lines = [f"{len(self.problems)} problems in the content pack:"]
-        lines += [f"  {p}" for p in self.problems]
+        shown = self.problems if self.full else self.problems[: self.SHOWN]
+        lines += [f"  {p}" for p in shown]
+        if len(shown) < len(self.problems):
+            rest = len(self.problems) - len(shown)
+            lines.append(f"  ... and {rest} more: `pkus validate` lists them all")
         return "\n".join(lines)
 
 

@@ -700,6 +700,7 @@ def _documents(pack: Pack) -> list[_Doc]:
         body = [("summary", e.summary), ("significance", e.significance)]
         if e.note:
             body.append(("note", e.note))
+        body.append(("date", f"{e.date} {e.display_date}"))  # "pressler 1990" finds the cut-off
         body.append(("id", e.id.replace("-", " ")))
         docs.append(_Doc("event", e.id, e.title, (e.title,), tuple(body)))
     for t in pack.terms:
@@ -821,7 +822,7 @@ def search(pack: Pack, text: str, limit: int | None = 20) -> SearchView:
         hits = [sum(_has_word(b, w) for w in words) for b in body]
         best = max(range(len(body)), key=lambda i: hits[i]) if body else -1
         field_name, field_text = doc.body[best] if best >= 0 else ("", "")
-        if field_name == "id":  # an id is no snippet: show the summary instead
+        if field_name in ("id", "date"):  # no snippet: show the summary instead
             field_name, field_text = doc.body[0]
         snip, spans = snippet(field_text, words)
         rank = (tier, -len(in_names), KIND_ORDER.index(doc.kind), order)

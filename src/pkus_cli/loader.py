@@ -30,6 +30,7 @@ from pkus_cli.model import (
     ItemKind,
     Leader,
     Location,
+    MemoryParts,
     Pack,
     Person,
     Ref,
@@ -355,6 +356,7 @@ def load(root: Path) -> Pack:
     b.resolve()
     if b.problems:
         raise ContentError(b.problems)
+    events.sort(key=lambda e: (e.date, e.title))
     return Pack(
         root=str(root),
         id=meta.get("id", root.name),
@@ -362,13 +364,15 @@ def load(root: Path) -> Pack:
         description=meta.get("description", ""),
         sections=tuple(sections),
         decades=tuple(sorted(decades, key=lambda d: d.start)),
-        events=tuple(sorted(events, key=lambda e: (e.date, e.title))),
-        people=tuple(sorted(people, key=lambda p: p.name)),
-        terms=tuple(sorted(terms, key=lambda t: t.term.lower())),
-        sources=tuple(sorted(sources, key=lambda s: s.id)),
-        cards=tuple(cards),
-        corrections=tuple(corrections),
         tags=tuple(tags),
+        parts=MemoryParts(
+            events=tuple(events),
+            people_=tuple(sorted(people, key=lambda p: p.name)),
+            terms_=tuple(sorted(terms, key=lambda t: t.term.lower())),
+            sources_=tuple(sorted(sources, key=lambda s: s.id)),
+            cards_=tuple(cards),
+            corrections_=tuple(corrections),
+        ),
         locations=b.locations,
     )
 

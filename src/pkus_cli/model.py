@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
+from typing import Protocol
 
 DATE_RE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -198,9 +200,55 @@ class Location:
     line: int
 
 
+class Parts(Protocol):
+    """Where a pack's large collections come from: memory, or a compiled cache read on demand."""
+
+    def events_of(self, decade: str) -> tuple[Event, ...]: ...
+    def people(self) -> tuple[Person, ...]: ...
+    def terms(self) -> tuple[Term, ...]: ...
+    def sources(self) -> tuple[Source, ...]: ...
+    def cards(self) -> tuple[Card, ...]: ...
+    def corrections(self) -> tuple[Correction, ...]: ...
+
+
 @dataclass(frozen=True, slots=True)
+class MemoryParts:
+    """Collections already in memory, as the YAML loader builds them (events sorted by date)."""
+
+    events: tuple[Event, ...]
+    people_: tuple[Person, ...]
+    terms_: tuple[Term, ...]
+    sources_: tuple[Source, ...]
+    cards_: tuple[Card, ...]
+    corrections_: tuple[Correction, ...]
+
+    def events_of(self, decade: str) -> tuple[Event, ...]:
+        return tuple(e for e in self.events if e.decade == decade)
+
+    def people(self) -> tuple[Person, ...]:
+        return self.people_
+
+    def terms(self) -> tuple[Term, ...]:
+        return self.terms_
+
+    def sources(self) -> tuple[Source, ...]:
+        return self.sources_
+
+    def cards(self) -> tuple[Card, ...]:
+        return self.cards_
+
+    def corrections(self) -> tuple[Correction, ...]:
+        return self.corrections_
+
+
+@dataclass(frozen=True)
 class Pack:
-    """A whole content pack. Events are sorted by date; decades by their start year."""
+    """A whole content pack. Events are sorted by date; decades by their start year.
+
+    The small parts (outline, decades, tags) are fields; the large collections are read
+    from `parts` on first use, so `pkus outline` on a pack of 10,000 events never
+    decodes them. Not slotted, because the collections are cached per instance.
+    """
 
     root: str
     id: str
@@ -208,16 +256,11 @@ class Pack:
     description: str
     sections: tuple[Section, ...]
     decades: tuple[Decade, ...]
-    events: tuple[Event, ...]
-    people: tuple[Person, ...]
-    terms: tuple[Term, ...]
-    sources: tuple[Source, ...]
-    cards: tuple[Card, ...]
-    corrections: tuple[Correction, ...]
     tags: tuple[Tag, ...]
+    parts: Parts = field(compare=False, repr=False)
     # Where each item was defined ("event:ID" -> file and line), for checks that report
-    # problems after loading.
-    locations: dict[str, Location] = field(default_factory=dict, compare=False)
+    # problems after loading; empty when the pack comes from the cache.
+    locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
 
     def decade_ids(self) -> tuple[str, ...]:
         """Every decade the pack knows of: those with content and those the outline names."""
@@ -225,3 +268,32 @@ class Pack:
         for s in self.sections:
             ids.update(s.decades)
         return tuple(sorted(ids))
+
+    def events_of(self, decade: str) -> tuple[Event, ...]:
+        """One decade's events, by date, without reading the others."""
+        return self.parts.events_of(decade)
+
+    @cached_property
+    def events(self) -> tuple[Event, ...]:
+        # Decades do not overlap and each is sorted, so their concatenation is sorted.
+        return tuple(e for d in self.decades for e in self.parts.events_of(d.id))
+
+    @cached_property
+    def people(self) -> tuple[Person, ...]:
+        return self.parts.people()
+
+    @cached_property
+    def terms(self) -> tuple[Term, ...]:
+        return self.parts.terms()
+
+    @cached_property
+    def sources(self) -> tuple[Source, ...]:
+        return self.parts.sources()
+
+    @cached_property
+    def cards(self) -> tuple[Card, ...]:
+        return self.parts.cards()
+
+    @cached_property
+    def corrections(self) -> tuple[Correction, ...]:
+        return self.parts.corrections()

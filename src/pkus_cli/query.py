@@ -183,7 +183,7 @@ def decade(pack: Pack, text: str) -> DecadeView:
             f"no content for the {ident} yet: see `pkus decade` for the decades with content"
         )
     d = found[0]
-    events = tuple(e for e in pack.events if e.decade == ident)
+    events = pack.events_of(ident)
     sections = tuple(s for s in pack.sections if ident in s.decades)
     people = {p.id: p for p in pack.people}
     return DecadeView(d, events, sections, people)
