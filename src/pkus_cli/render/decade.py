@@ -11,6 +11,9 @@ from rich.text import Text
 from pkus_cli.model import Country
 from pkus_cli.query import DecadeListView, DecadeView
 
+# A decade page is read, not scrolled: past this many events, the timeline lists the rest.
+MAX_EVENTS = 40
+
 
 def render(view: DecadeView) -> RenderableType:
     d = view.decade
@@ -27,17 +30,21 @@ def render(view: DecadeView) -> RenderableType:
     for ld in d.leaders:
         country = "United States" if ld.country is Country.US else "Pakistan"
         leaders.add_row(country, ld.role, ld.name, ld.years)
-    parts += [Text("Leaders", style="bold underline"), leaders]
+    parts += [Text("\nLeaders", style="bold underline"), leaders]
 
     events = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
     events.add_column("Date", no_wrap=True, style="green")
     events.add_column("Event", ratio=2)
     events.add_column("Why it matters", ratio=3)
-    for e in view.events:
+    for e in view.events[:MAX_EVENTS]:
         title = Text(e.title)
         title.append(f"\n{e.id}", style="dim")
         events.add_row(e.date, title, Text(e.significance))
-    parts += [Text(f"Key events ({len(view.events)})", style="bold underline"), events]
+    parts += [Text(f"\nKey events ({len(view.events)})", style="bold underline"), events]
+    if len(view.events) > MAX_EVENTS:
+        rest = len(view.events) - MAX_EVENTS
+        more = f"... and {rest} more: pkus timeline --decade {d.id}"
+        parts.append(Text(more, style="dim"))
 
     if d.figures:
         figures = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -46,7 +53,7 @@ def render(view: DecadeView) -> RenderableType:
         figures.add_column("Year", no_wrap=True)
         for f in d.figures:
             figures.add_row(f.label, f.value, f.year)
-        parts += [Text("Key figures", style="bold underline"), figures]
+        parts += [Text("\nKey figures", style="bold underline"), figures]
 
     takeaways = Text()
     for i, t in enumerate(d.takeaways, 1):

@@ -52,15 +52,22 @@ def render(view: EventView) -> RenderableType:
     head = Text(e.title, style="bold")
     head.append(f"  {e.id}", style="dim")
     parts: list[RenderableType] = [Panel(facts, title=head, title_align="left", box=box.ROUNDED)]
-    for c in view.corrections:
-        fix = Text("Common error: ", style="bold red")
-        fix.append(c.claim)
-        fix.append("\nThe sources: ", style="bold green")
-        fix.append(c.correction)
-        parts.append(fix)
+    # Grids keep wrapped lines indented under their text.
+    if view.corrections:
+        fixes = Table.grid(padding=(0, 1))
+        fixes.add_column(no_wrap=True)
+        fixes.add_column(ratio=1)
+        for c in view.corrections:
+            fixes.add_row(Text("Common error:", style="bold red"), Text(c.claim))
+            fixes.add_row(Text("The sources:", style="bold green"), Text(c.correction))
+        parts.append(fixes)
     if view.sources:
         parts.append(_label("Sources"))
-        parts += [Text.assemble("  ", source_line(s)) for s in view.sources]
+        cited = Table.grid(padding=(0, 0, 0, 2))
+        cited.add_column(ratio=1)
+        for s in view.sources:
+            cited.add_row(source_line(s))
+        parts.append(cited)
     around = Text()
     for label, other in (("← before: ", view.previous), ("→ after:  ", view.next)):
         if other is None:

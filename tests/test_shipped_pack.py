@@ -1,0 +1,87 @@
+"""The content that ships: valid, complete, and never allowed to shrink below the minimums."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from pkus_cli import checks, loader
+from pkus_cli.model import ItemKind, Pack
+from pkus_cli.paths import builtin_content_dir
+
+from .conftest import Run
+
+MIN_EVENTS = {"1940s": 6, "2020s": 12} | {f"{y}s": 15 for y in range(1950, 2020, 10)}
+
+
+@pytest.fixture(scope="module")
+def pack() -> Pack:
+    return loader.load(builtin_content_dir())
+
+
+def test_pkus_validate_passes_on_the_shipped_pack(run: Run) -> None:
+    result = run("validate")
+    assert result.exit_code == 0, result.output
+
+
+def test_quality_rules_hold(pack: Pack) -> None:
+    assert [str(p) for p in checks.quality_problems(pack)] == []
+
+
+def test_minimum_counts(pack: Pack) -> None:
+    assert len(pack.sections) == 8
+    assert len(pack.decades) == 9
+    assert len(pack.events) >= 150
+    per_decade = Counter(e.decade for e in pack.events)
+    for decade, least in MIN_EVENTS.items():
+        assert per_decade[decade] >= least, decade
+    assert len(pack.people) >= 40
+    assert len(pack.terms) >= 40
+    assert len(pack.sources) >= 25
+    assert len(pack.cards) >= 300
+    assert len(pack.corrections) >= 10
+
+
+def test_every_subsection_maps_at_least_three_events(pack: Pack) -> None:
+    linked = Counter(code for e in pack.events for code in set(e.sections))
+    thin = [sub.code for s in pack.sections for sub in s.subsections if linked[sub.code] < 3]
+    assert thin == []
+
+
+def test_every_item_cites_a_known_source(pack: Pack) -> None:
+    known = {s.id for s in pack.sources}
+    cited = [
+        *(s for e in pack.events for s in e.sources),
+        *(s for p in pack.people for s in p.sources),
+        *(s for t in pack.terms for s in t.sources),
+        *(s for c in pack.corrections for s in c.sources),
+    ]
+    assert cited and set(cited) <= known
+    assert all(e.sources for e in pack.events)
+
+
+def test_cards_point_at_real_items_and_have_answers(pack: Pack) -> None:
+    ids = {
+        ItemKind.EVENT: {e.id for e in pack.events},
+        ItemKind.PERSON: {p.id for p in pack.people},
+        ItemKind.TERM: {t.id for t in pack.terms},
+    }
+    for card in pack.cards:
+        assert card.about.id in ids[card.about.kind], card.id
+        assert card.answer.strip() and all(a.strip() for a in card.accept), card.id
+
+
+def test_no_two_events_share_a_title_and_dates_sit_in_their_decade(pack: Pack) -> None:
+    titles = Counter(e.title.casefold() for e in pack.events)
+    assert [t for t, n in titles.items() if n > 1] == []
+    spans = {d.id: (d.start, d.end) for d in pack.decades}
+    for e in pack.events:
+        lo, hi = spans[e.decade]
+        assert lo <= e.year <= hi, e.id
+
+
+def test_the_seed_errors_are_corrected(pack: Pack) -> None:
+    text = " ".join(f"{c.claim} {c.correction}" for c in pack.corrections).lower()
+    for topic in ("jinnah", "seato", "carter doctrine", "kerry-lugar", "non-nato"):
+        assert topic in text, topic
