@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import json
 import os
-import shutil
-import tempfile
+import zlib
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -44,20 +42,27 @@ def pack_files(root: Path) -> list[Path]:
     return files
 
 
+def _digest(text: str) -> str:
+    # Two CRCs over the text: enough to tell compilations apart, and zlib is already
+    # loaded where hashlib would pull in OpenSSL on every start.
+    data = text.encode()
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
+
+
 def key_of(root: Path) -> str:
-    h = hashlib.sha256(f"{FORMAT}|{SCHEMA_VERSION}|{__version__}|{root.resolve()}".encode())
+    parts = [f"{FORMAT}|{SCHEMA_VERSION}|{__version__}|{root.resolve()}"]
     for path in pack_files(root):
         try:
             st = path.stat()
         except OSError:
-            h.update(f"|{path.name}:missing".encode())
+            parts.append(f"{path.name}:missing")
             continue
-        h.update(f"|{path.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}".encode())
-    return h.hexdigest()[:32]
+        parts.append(f"{path.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}")
+    return _digest("|".join(parts))
 
 
 def _root_tag(root: Path) -> str:
-    return hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
+    return _digest(str(root.resolve()))[:8]
 
 
 def load(root: Path, build: Callable[[Path], Pack] | None = None) -> Pack:
@@ -111,6 +116,8 @@ class CachedParts:
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 pass
             # A damaged cache: drop it and answer from the YAML itself.
+            import shutil
+
             shutil.rmtree(self.folder, ignore_errors=True)
             self._fallback = _build(self.root, None).parts
         return None
@@ -164,6 +171,9 @@ def _dump(path: Path, data: Any) -> None:
 
 def _write(folder: Path, pack: Pack) -> None:
     """Write the compiled pack into a new folder, then rename it into place in one step."""
+    import shutil
+    import tempfile
+
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
     try:

@@ -7,7 +7,6 @@ Exit codes: 0 ok, 1 content or user error, 2 usage (unknown names, bad options),
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -16,7 +15,7 @@ import typer
 from rich.text import Text
 from typer.core import TyperGroup
 
-from pkus_cli import __version__, completion
+from pkus_cli import __version__, completion, views
 from pkus_cli.context import AppContext
 from pkus_cli.errors import PkusError
 
@@ -35,14 +34,13 @@ class PkusGroup(TyperGroup):
 
 
 def _fail(e: PkusError) -> NoReturn:
-    from rich.console import Console
-
-    Console(stderr=True, highlight=False, soft_wrap=True).print(Text(f"error: {e}"))
+    views.report_error(e)
     raise typer.Exit(e.exit_code) from None
 
 
 app = typer.Typer(
     cls=PkusGroup,
+    rich_markup_mode=None,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -92,9 +90,7 @@ def env(ctx: typer.Context) -> AppContext:
     return obj
 
 
-def print_json(data: Any) -> None:
-    """JSON to stdout as-is: sorted keys, real Unicode, no Rich wrapping or markup."""
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+print_json = views.print_json
 
 
 # --- outline, decades, validation -----------------------------------------------------------
@@ -104,52 +100,47 @@ def print_json(data: Any) -> None:
 def outline(
     ctx: typer.Context,
     section: str | None = typer.Option(
-        None, "--section", "-s", help="Expand one section (number or id) with its events."
+        None,
+        "--section",
+        "-s",
+        metavar="SECTION",
+        help="Expand one section (number or id) with its events.",
     ),
     json_: bool = typer.Option(False, "--json", help="Print JSON instead of a tree."),
 ) -> None:
-    """Show the topic's eight-section outline as a tree.
+    """Show the eight-section outline as a tree.
 
-    Examples: pkus outline · pkus outline --section 4 · pkus outline --json
+    \b
+    Examples:
+      pkus outline
+      pkus outline --section 4
+      pkus outline --json
     """
-    from pkus_cli import query
-    from pkus_cli.render import outline as view
-
-    data = query.outline(env(ctx).pack(), section)
-    if json_:
-        print_json(data.to_dict())
-    else:
-        env(ctx).out.print(view.render(data))
+    views.outline(env(ctx), section, json_)
 
 
 @app.command()
 def decade(
     ctx: typer.Context,
     name: str | None = typer.Argument(
-        None, help="A decade: 1990s, 90s, 1990, or any year in it (1998).", show_default=False
+        None,
+        help="A decade: 1990s, 90s, 1990, or any year in it (1998).",
+        show_default=False,
+        metavar="[DECADE]",
     ),
     json_: bool = typer.Option(False, "--json", help="Print JSON instead of panels."),
 ) -> None:
-    """Show one decade: summary, leaders, key events, figures and takeaways.
+    """Show a decade: summary, leaders, events, takeaways.
 
-    With no DECADE, list the decades. Examples: pkus decade 1990s · pkus decade 98 · pkus decade
+    With no DECADE, list the decades.
+
+    \b
+    Examples:
+      pkus decade 1990s
+      pkus decade 98
+      pkus decade
     """
-    from pkus_cli import query
-    from pkus_cli.render import decade as view
-
-    pack = env(ctx).pack()
-    if name is None:
-        listing = query.decade_list(pack)
-        if json_:
-            print_json(listing.to_dict())
-        else:
-            env(ctx).out.print(view.render_list(listing))
-        return
-    data = query.decade(pack, name)
-    if json_:
-        print_json(data.to_dict())
-    else:
-        env(ctx).out.print(view.render(data))
+    views.decade(env(ctx), name, json_)
 
 
 @app.command()
@@ -160,10 +151,15 @@ def validate(
     ),
     json_: bool = typer.Option(False, "--json", help="Print the counts as JSON."),
 ) -> None:
-    """Check a content pack: schema, references, dates and coverage; print its counts.
+    """Check a content pack and print its counts.
 
-    Exits 0 when the pack is valid, 1 with every problem listed when it is not.
-    Examples: pkus validate · pkus validate ./my-pack
+    Checks the schema, references, dates and coverage. Exits 0 when the pack is valid, 1
+    with every problem listed when it is not.
+
+    \b
+    Examples:
+      pkus validate
+      pkus validate ./my-pack
     """
     from pkus_cli import checks, loader, query
     from pkus_cli.errors import ContentError
@@ -191,22 +187,33 @@ def validate(
 @app.command()
 def quiz(
     ctx: typer.Context,
-    new: int = typer.Option(10, "--new", min=0, help="At most this many new questions."),
-    count: int = typer.Option(20, "--count", "-n", min=1, help="At most this many in all."),
+    new: int = typer.Option(
+        10, "--new", metavar="N", min=0, help="At most this many new questions."
+    ),
+    count: int = typer.Option(
+        20, "--count", "-n", metavar="N", min=1, help="At most this many in all."
+    ),
     decade: str | None = typer.Option(
-        None, "--decade", "-d", help="Only this decade (1990s, 90s, 1998)."
+        None, "--decade", "-d", metavar="DECADE", help="Only this decade (1990s, 90s, 1998)."
     ),
     section: str | None = typer.Option(
-        None, "--section", "-s", help="Only this outline section (number or id)."
+        None, "--section", "-s", metavar="SECTION", help="Only this outline section (number or id)."
     ),
-    tag: str | None = typer.Option(None, "--tag", "-t", help="Only events with this tag."),
+    tag: str | None = typer.Option(
+        None, "--tag", "-t", metavar="TAG", help="Only events with this tag."
+    ),
     person: str | None = typer.Option(
-        None, "--person", "-p", help="Only questions about this person (id or name)."
+        None,
+        "--person",
+        "-p",
+        metavar="PERSON",
+        help="Only questions about this person (id or name).",
     ),
     kind: list[str] = typer.Option(
         [],
         "--kind",
         "-k",
+        metavar="KIND",
         help="flashcard, typed, year, choice, order or first; repeat or comma-separate "
         "(default: a mix).",
     ),
@@ -217,15 +224,26 @@ def quiz(
         False, "--leeches", help="Drill the questions you have failed twice or more."
     ),
     grading_: int = typer.Option(
-        4, "--grading", help="Flashcard grades: 4 (Again/Hard/Good/Easy) or 2 (Fail/Pass)."
+        4,
+        "--grading",
+        metavar="N",
+        help="Flashcard grades: 4 (Again/Hard/Good/Easy) or 2 (Fail/Pass).",
     ),
-    seed: int | None = typer.Option(None, "--seed", help="Make the question order reproducible."),
+    seed: int | None = typer.Option(
+        None, "--seed", metavar="N", help="Make the question order reproducible."
+    ),
 ) -> None:
-    """Study with spaced repetition: due reviews first, then new questions.
+    """Study with spaced repetition (FSRS).
 
-    In a terminal: Enter reveals, 1-4 grade, u undoes, q quits. From a script (stdin not a
-    terminal) each question reads one line. Progress is saved after every answer.
-    Examples: pkus quiz · pkus quiz --decade 1990s --kind typed · pkus quiz --cram --tag nuclear
+    Due reviews come first, then new questions. In a terminal: Enter reveals, 1-4 grade, u
+    undoes, q quits. From a script (stdin not a terminal) each question reads one line.
+    Progress is saved after every answer.
+
+    \b
+    Examples:
+      pkus quiz
+      pkus quiz --decade 1990s --kind typed
+      pkus quiz --cram --tag nuclear
     """
     import random
 
@@ -288,9 +306,12 @@ def stats(
     ctx: typer.Context,
     json_: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
 ) -> None:
-    """Show your progress: reviews, due questions, mastery by decade and trouble spots.
+    """Show progress, mastery by decade and trouble spots.
 
-    Examples: pkus stats · pkus stats --json
+    \b
+    Examples:
+      pkus stats
+      pkus stats --json
     """
     from pkus_cli import progress
     from pkus_cli.render import stats as view
@@ -354,8 +375,12 @@ def timeline(
 ) -> None:
     """Show every event in date order, grouped by decade.
 
-    Examples: pkus timeline · pkus timeline --decade 90s · pkus timeline --from 1979 --to 1989
-    --tag aid · pkus timeline --person zia-ul-haq --json
+    \b
+    Examples:
+      pkus timeline
+      pkus timeline --decade 90s
+      pkus timeline --from 1979 --to 1989 --tag military-aid
+      pkus timeline --person zia-ul-haq --json
     """
     from pkus_cli import explore
     from pkus_cli.render import timeline as view
@@ -380,10 +405,15 @@ def event(
     ),
     json_: bool = typer.Option(False, "--json", help="Print JSON instead of panels."),
 ) -> None:
-    """Show one event in full: date, summary, significance, people, terms and sources.
+    """Show one event in full, with its sources.
 
-    Also its place in the outline and the events just before and after.
-    Examples: pkus event pressler-cutoff · pkus event seato --json
+    Date, summary, significance, people, terms, its place in the outline and the events just
+    before and after.
+
+    \b
+    Examples:
+      pkus event pressler-cutoff
+      pkus event seato --json
     """
     from pkus_cli import explore
     from pkus_cli.render import event as view
@@ -399,14 +429,21 @@ def event(
 def search(
     ctx: typer.Context,
     words: list[str] = typer.Argument(..., metavar="TEXT...", help="The words to look for."),
-    limit: int = typer.Option(20, "--limit", "-n", min=0, help="Show at most N results (0: all)."),
+    limit: int = typer.Option(
+        20, "--limit", "-n", metavar="N", min=0, help="Show at most N results (0: all)."
+    ),
     json_: bool = _JSON,
 ) -> None:
-    """Search events, people, terms, decade summaries and cards.
+    """Search events, people, terms, decades and cards.
 
     Every word must match the start of a word (case and accents ignored); matches in a
     title, name or term rank before matches in the text.
-    Examples: pkus search pressler · pkus search kerry lugar · pkus search "cut off" --json
+
+    \b
+    Examples:
+      pkus search pressler
+      pkus search kerry lugar
+      pkus search "cut off" --json
     """
     from pkus_cli import explore
     from pkus_cli.render import search as view
@@ -429,9 +466,15 @@ def people(
     ),
     json_: bool = _JSON,
 ) -> None:
-    """List the people, or show one with every event, card and decade that names them.
+    """List the people, or show one in full.
 
-    Examples: pkus people · pkus people zia-ul-haq · pkus people bhutto --json
+    One person comes with every event, card and decade that names them.
+
+    \b
+    Examples:
+      pkus people
+      pkus people zia-ul-haq
+      pkus people bhutto --json
     """
     from pkus_cli import explore
     from pkus_cli.render import people as view
@@ -456,9 +499,15 @@ def terms(
     ),
     json_: bool = _JSON,
 ) -> None:
-    """List the glossary, or show one term with every event, card and correction using it.
+    """List the glossary, or show one term in full.
 
-    Examples: pkus terms · pkus terms pressler-amendment · pkus terms SEATO --json
+    One term comes with every event, card and correction that uses it.
+
+    \b
+    Examples:
+      pkus terms
+      pkus terms pressler-amendment
+      pkus terms SEATO --json
     """
     from pkus_cli import explore
     from pkus_cli.render import terms as view
@@ -474,9 +523,12 @@ def terms(
 
 @app.command()
 def sources(ctx: typer.Context, json_: bool = _JSON) -> None:
-    """Show the bibliography, with how many items cite each source.
+    """Show the sources and how often each is cited.
 
-    Examples: pkus sources · pkus sources --json
+    \b
+    Examples:
+      pkus sources
+      pkus sources --json
     """
     from pkus_cli import explore
     from pkus_cli.render import sources as view
@@ -487,9 +539,14 @@ def sources(ctx: typer.Context, json_: bool = _JSON) -> None:
 
 @app.command()
 def corrections(ctx: typer.Context, json_: bool = _JSON) -> None:
-    """Show common errors in prep notes and what the sources say instead.
+    """Show common errors and what the sources say.
 
-    Examples: pkus corrections · pkus corrections --json
+    Claims often met in prep notes and on the web, corrected with sources.
+
+    \b
+    Examples:
+      pkus corrections
+      pkus corrections --json
     """
     from pkus_cli import explore
     from pkus_cli.render import corrections as view
@@ -519,11 +576,15 @@ def export(
     tag: str | None = _tag_opt("Only events (and their cards) with this tag."),
     section: str | None = _section_opt("Only this outline section (number, id or code)."),
 ) -> None:
-    """Export the pack: an Anki deck, Anki text, a Markdown study guide, or JSON.
+    """Export to Anki, Anki text, Markdown or JSON.
 
     Anki notes keep stable ids, so importing a newer export updates your notes and keeps
     their review history. The file is written whole or not at all.
-    Examples: pkus export anki -o pkus.apkg · pkus export markdown --decade 1990s -o 90s.md
+
+    \b
+    Examples:
+      pkus export anki -o pkus.apkg
+      pkus export markdown --decade 1990s -o 90s.md
     """
     from pkus_cli import export as exporter
     from pkus_cli.paths import display_path
@@ -536,10 +597,7 @@ def export(
 
 
 def main() -> None:
-    """Entry point of the `pkus` script."""
-    try:
-        app()
-    except BrokenPipeError:
-        # `pkus timeline | head`: the reader left; exit quietly like other Unix tools.
-        sys.stderr.close()
-        raise SystemExit(1) from None
+    """Entry point: the fast path for plain outline/decade calls, else this Typer app."""
+    from pkus_cli.entry import main as entry_main
+
+    entry_main()

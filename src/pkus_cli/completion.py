@@ -9,10 +9,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from pkus_cli.model import Pack
+if TYPE_CHECKING:
+    from pkus_cli.model import Pack
 
 Choices = list[tuple[str, str]]
 

@@ -1,6 +1,10 @@
 """The content model: plain frozen data that knows nothing of files or screens.
 
-Only `loader` builds these objects. Lists are tuples so a loaded pack can be shared freely.
+Only `loader` (and the cache) build these objects. Lists are tuples so a loaded pack can
+be shared freely. This module holds the pack, its outline and decades; the large
+collections (events, people, terms, sources, cards, corrections) are defined in `items`
+and re-exported here on first use, so a start that only draws the outline does not pay
+for creating their classes.
 """
 
 from __future__ import annotations
@@ -9,7 +13,18 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:  # the names `__getattr__` below provides at run time
+    from pkus_cli.items import Card as Card
+    from pkus_cli.items import Correction as Correction
+    from pkus_cli.items import Event as Event
+    from pkus_cli.items import MemoryParts as MemoryParts
+    from pkus_cli.items import Person as Person
+    from pkus_cli.items import Ref as Ref
+    from pkus_cli.items import Role as Role
+    from pkus_cli.items import Source as Source
+    from pkus_cli.items import Term as Term
 
 DATE_RE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -97,98 +112,6 @@ class Decade:
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
-    id: str
-    date: str  # YYYY, YYYY-MM or YYYY-MM-DD, exactly as in the content
-    decade: str
-    title: str
-    summary: str
-    significance: str
-    sections: tuple[str, ...]  # subsection codes; the first is the main one
-    people: tuple[str, ...]
-    terms: tuple[str, ...]
-    tags: tuple[str, ...]
-    sources: tuple[str, ...]
-    note: str | None = None
-
-    @property
-    def year(self) -> int:
-        return int(self.date[:4])
-
-    @property
-    def display_date(self) -> str:
-        return format_date(self.date)
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    title: str
-    years: str
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    id: str
-    name: str
-    country: Country
-    roles: tuple[Role, ...]
-    summary: str
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    id: str
-    term: str
-    aliases: tuple[str, ...]
-    year: str
-    definition: str
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    id: str
-    title: str
-    author: str
-    kind: str
-    year: int | None = None
-    url: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """A reference to an event, person or term, written `event:ID` in the content."""
-
-    kind: ItemKind
-    id: str
-
-    def __str__(self) -> str:
-        return f"{self.kind.value}:{self.id}"
-
-
-@dataclass(frozen=True, slots=True)
-class Card:
-    id: str
-    decade: str
-    about: Ref
-    kind: str
-    question: str
-    answer: str
-    accept: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Correction:
-    id: str
-    claim: str
-    correction: str
-    found_in: str
-    sources: tuple[str, ...]
-    about: Ref | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class Tag:
     id: str
     label: str
@@ -209,36 +132,6 @@ class Parts(Protocol):
     def sources(self) -> tuple[Source, ...]: ...
     def cards(self) -> tuple[Card, ...]: ...
     def corrections(self) -> tuple[Correction, ...]: ...
-
-
-@dataclass(frozen=True, slots=True)
-class MemoryParts:
-    """Collections already in memory, as the YAML loader builds them (events sorted by date)."""
-
-    events: tuple[Event, ...]
-    people_: tuple[Person, ...]
-    terms_: tuple[Term, ...]
-    sources_: tuple[Source, ...]
-    cards_: tuple[Card, ...]
-    corrections_: tuple[Correction, ...]
-
-    def events_of(self, decade: str) -> tuple[Event, ...]:
-        return tuple(e for e in self.events if e.decade == decade)
-
-    def people(self) -> tuple[Person, ...]:
-        return self.people_
-
-    def terms(self) -> tuple[Term, ...]:
-        return self.terms_
-
-    def sources(self) -> tuple[Source, ...]:
-        return self.sources_
-
-    def cards(self) -> tuple[Card, ...]:
-        return self.cards_
-
-    def corrections(self) -> tuple[Correction, ...]:
-        return self.corrections_
 
 
 @dataclass(frozen=True)
@@ -297,3 +190,16 @@ class Pack:
     @cached_property
     def corrections(self) -> tuple[Correction, ...]:
         return self.parts.corrections()
+
+
+_ITEMS = frozenset(
+    {"Card", "Correction", "Event", "MemoryParts", "Person", "Ref", "Role", "Source", "Term"}
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _ITEMS:
+        from pkus_cli import items
+
+        return getattr(items, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,7 +8,13 @@ from pathlib import Path
 
 def builtin_content_dir() -> Path:
     """The pack that ships with pkus: inside the installed package, or the source checkout's."""
-    from importlib.resources import files
+    here = Path(__file__).resolve().parent
+    if (here / "content" / "pack.yaml").is_file():  # a normal install: the package folder
+        return here / "content"
+    checkout = Path(__file__).resolve().parents[2] / "content"
+    if (checkout / "pack.yaml").is_file():  # an editable install or a source checkout
+        return checkout
+    from importlib.resources import files  # zip imports and other unusual loaders
 
     packaged = Path(str(files("pkus_cli"))) / "content"
     if (packaged / "pack.yaml").is_file():

@@ -6,13 +6,14 @@ and the JSON never disagree.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pkus_cli.errors import PkusError, UsageError
-from pkus_cli.model import Decade, Event, Pack, Person, Section, Source, Subsection, Term
+
+if TYPE_CHECKING:
+    from pkus_cli.model import Decade, Event, Pack, Person, Section, Source, Subsection, Term
 
 
 def event_dict(e: Event) -> dict[str, Any]:
@@ -220,6 +221,8 @@ def counts(pack: Pack) -> PackCounts:
 
 
 def closest(word: str, options: list[str], n: int = 3) -> list[str]:
+    import difflib
+
     return difflib.get_close_matches(word, options, n=n, cutoff=0.5)
 
 

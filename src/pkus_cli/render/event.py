@@ -65,8 +65,8 @@ def render(view: EventView) -> RenderableType:
         parts.append(_label("Sources"))
         cited = Table.grid(padding=(0, 0, 0, 2))
         cited.add_column(ratio=1)
-        for s in view.sources:
-            cited.add_row(source_line(s))
+        for src in view.sources:
+            cited.add_row(source_line(src))
         parts.append(cited)
     around = Text()
     for label, other in (("← before: ", view.previous), ("→ after:  ", view.next)):

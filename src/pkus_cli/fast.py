@@ -1,0 +1,93 @@
+"""A fast path for the commands opened dozens of times a day, without importing Typer.
+
+`pkus outline` and `pkus decade` are read-only and take a handful of options. Importing
+Typer (and building fifteen commands) costs more than the rest of the run, so `main()`
+first offers the arguments here. Only argument lists that are unambiguous and valid are
+taken; anything else (help, unknown or repeated options, a file where a folder is
+expected) returns None and goes through Typer, which owns every usage message. The
+command bodies are the same functions the Typer commands call (`views`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pkus_cli import views
+from pkus_cli.context import AppContext
+from pkus_cli.errors import PkusError
+
+
+def _take_value(args: list[str], i: int, names: tuple[str, ...]) -> tuple[str, int] | None:
+    """The value of option args[i] (`--x V` or `--x=V`) and the next index; None if malformed."""
+    arg = args[i]
+    for name in names:
+        if arg == name:
+            if i + 1 >= len(args) or args[i + 1].startswith("-"):
+                return None
+            return args[i + 1], i + 2
+        if name.startswith("--") and arg.startswith(name + "="):
+            return arg[len(name) + 1 :], i + 1
+    return None
+
+
+def parse(argv: list[str]) -> tuple[str, Path | None, dict[str, object]] | None:
+    """(command, content dir, options) for a plain outline/decade call, else None."""
+    if os.environ.get("PKUS_NO_FASTPATH") or os.environ.get("_PKUS_COMPLETE"):
+        return None
+    args = list(argv)
+    content: Path | None = None
+    i = 0
+    while i < len(args) and args[i].startswith("--content"):
+        got = _take_value(args, i, ("--content",))
+        if got is None or content is not None:
+            return None
+        content, i = Path(got[0]), got[1]
+    if i >= len(args) or args[i] not in ("outline", "decade"):
+        return None
+    command, rest = args[i], args[i + 1 :]
+    if content is None and os.environ.get("PKUS_CONTENT"):
+        content = Path(os.environ["PKUS_CONTENT"])
+    if content is not None and content.exists() and not content.is_dir():
+        return None  # Typer explains that --content must be a folder
+    opts: dict[str, object] = {"json_": False}
+    j = 0
+    positional: list[str] = []
+    while j < len(rest):
+        arg = rest[j]
+        if arg == "--json" and not opts["json_"]:
+            opts["json_"] = True
+            j += 1
+        elif command == "outline" and arg.startswith(("--section", "-s")) and "section" not in opts:
+            got = _take_value(rest, j, ("--section", "-s"))
+            if got is None:
+                return None
+            opts["section"], j = got
+        elif command == "decade" and not arg.startswith("-") and not positional:
+            positional.append(arg)
+            j += 1
+        else:
+            return None
+    if command == "outline":
+        opts.setdefault("section", None)
+    else:
+        opts["name"] = positional[0] if positional else None
+    return command, content, opts
+
+
+def run(argv: list[str]) -> int | None:
+    """Run a plain outline/decade call and return its exit code; None to use Typer."""
+    parsed = parse(argv)
+    if parsed is None:
+        return None
+    command, content, opts = parsed
+    env = AppContext(content_dir=content)
+    try:
+        if command == "outline":
+            views.outline(env, opts["section"], bool(opts["json_"]))  # type: ignore[arg-type]
+        else:
+            views.decade(env, opts["name"], bool(opts["json_"]))  # type: ignore[arg-type]
+    except PkusError as e:
+        views.report_error(e)
+        return e.exit_code
+    return 0

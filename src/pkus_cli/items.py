@@ -1,0 +1,133 @@
+"""The pack's large collections: events, people, terms, sources, cards and corrections.
+
+Part of the content model (see `model`, which re-exports these names); kept apart so
+that commands which never touch them start faster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pkus_cli.model import Country, ItemKind, format_date
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD, exactly as in the content
+    decade: str
+    title: str
+    summary: str
+    significance: str
+    sections: tuple[str, ...]  # subsection codes; the first is the main one
+    people: tuple[str, ...]
+    terms: tuple[str, ...]
+    tags: tuple[str, ...]
+    sources: tuple[str, ...]
+    note: str | None = None
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
+
+    @property
+    def display_date(self) -> str:
+        return format_date(self.date)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    title: str
+    years: str
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    country: Country
+    roles: tuple[Role, ...]
+    summary: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    id: str
+    term: str
+    aliases: tuple[str, ...]
+    year: str
+    definition: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    author: str
+    kind: str
+    year: int | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference to an event, person or term, written `event:ID` in the content."""
+
+    kind: ItemKind
+    id: str
+
+    def __str__(self) -> str:
+        return f"{self.kind.value}:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    id: str
+    decade: str
+    about: Ref
+    kind: str
+    question: str
+    answer: str
+    accept: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    id: str
+    claim: str
+    correction: str
+    found_in: str
+    sources: tuple[str, ...]
+    about: Ref | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MemoryParts:
+    """Collections already in memory, as the YAML loader builds them (events sorted by date)."""
+
+    events: tuple[Event, ...]
+    people_: tuple[Person, ...]
+    terms_: tuple[Term, ...]
+    sources_: tuple[Source, ...]
+    cards_: tuple[Card, ...]
+    corrections_: tuple[Correction, ...]
+
+    def events_of(self, decade: str) -> tuple[Event, ...]:
+        return tuple(e for e in self.events if e.decade == decade)
+
+    def people(self) -> tuple[Person, ...]:
+        return self.people_
+
+    def terms(self) -> tuple[Term, ...]:
+        return self.terms_
+
+    def sources(self) -> tuple[Source, ...]:
+        return self.sources_
+
+    def cards(self) -> tuple[Card, ...]:
+        return self.cards_
+
+    def corrections(self) -> tuple[Correction, ...]:
+        return self.corrections_
