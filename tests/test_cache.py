@@ -75,7 +75,7 @@ def test_corrupt_cache_files_are_rebuilt(tiny: Path) -> None:
     cache.load(tiny)
     (folder / "events-1990s.json").write_text("[{", encoding="utf-8")
     pack = cache.load(tiny, build=None)
-    assert [e.id for e in pack.events_of("1990s")][0] == "pressler-cutoff"
+    assert next(e.id for e in pack.events_of("1990s")) == "pressler-cutoff"
 
 
 def test_unwritable_cache_is_bypassed(
