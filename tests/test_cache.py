@@ -115,3 +115,20 @@ def test_warm_outline_imports_nothing_heavy(tiny: Path) -> None:
     assert not heavy & {n.split(".")[0] for n in names}
     help_names = imported_modules("--help")
     assert "pydantic" not in {n.split(".")[0] for n in help_names}
+
+
+def test_indexed_lookups_agree_between_memory_and_cache(tiny: Path) -> None:
+    memory = loader.load(tiny)
+    cache.load(tiny)
+    cached = cache.load(tiny, build=no_yaml)
+    for p in (memory, cached):
+        ids = [e.id for e in p.events]
+        assert list(p.event_ids) == ids or set(p.event_ids) == set(ids)
+        for n, ident in enumerate(ids):
+            before, after = p.neighbours(ident)
+            assert (before.id if before else None) == (ids[n - 1] if n else None)
+            assert (after.id if after else None) == (ids[n + 1] if n + 1 < len(ids) else None)
+            assert p.event(ident) == memory.event(ident)
+        assert p.event("nope") is None
+        assert [c.id for c in p.cards_about("event:seato")] == ["seato-year"]
+        assert p.cards_about("event:mdaa") == ()

@@ -22,7 +22,7 @@ from pkus_cli import __version__, model
 from pkus_cli.model import Pack
 
 SCHEMA_VERSION = 1  # the content schema the loader reads (see loader.SCHEMA_VERSION)
-FORMAT = 1  # the layout of the cache file itself
+FORMAT = 3  # the layout of the cache folder itself
 
 
 def cache_dir() -> Path:
@@ -126,6 +126,28 @@ class CachedParts:
         got = self._read(f"events-{decade}.json", "tuple[Event, ...]")
         return got if got is not None else self._parts().events_of(decade)
 
+    def event_decades(self) -> dict[str, str]:
+        got = self._read("event-index.json", "dict[str, str]")
+        return got if got is not None else self._parts().event_decades()
+
+    def cards_about(self, ref: str) -> tuple[model.Card, ...]:
+        # card-index.json: item ref -> [decade, position] of each card about it, so only
+        # the card files of those decades are read.
+        index = self._read("card-index.json", "dict[str, tuple[tuple[str, int], ...]]")
+        if index is None:
+            return self._parts().cards_about(ref)
+        out = []
+        for decade, i in index.get(ref, ()):
+            decoded = self._decade_cards(decade)
+            if decoded is None:
+                return self._parts().cards_about(ref)
+            out.append(decoded[i])
+        return tuple(out)
+
+    def _decade_cards(self, decade: str) -> tuple[model.Card, ...] | None:
+        got = self._read(f"cards-{decade}.json", "tuple[Card, ...]")
+        return got if isinstance(got, tuple) else None
+
     def people(self) -> tuple[model.Person, ...]:
         got = self._read("people.json", "tuple[Person, ...]")
         return got if got is not None else self._parts().people()
@@ -139,8 +161,16 @@ class CachedParts:
         return got if got is not None else self._parts().sources()
 
     def cards(self) -> tuple[model.Card, ...]:
-        got = self._read("cards.json", "tuple[Card, ...]")
-        return got if got is not None else self._parts().cards()
+        decades = self._read("card-decades.json", "tuple[str, ...]")
+        if decades is None:
+            return self._parts().cards()
+        out: list[model.Card] = []
+        for decade in decades:
+            got = self._decade_cards(decade)
+            if got is None:
+                return self._parts().cards()
+            out.extend(got)
+        return tuple(out)
 
     def corrections(self) -> tuple[model.Correction, ...]:
         got = self._read("corrections.json", "tuple[Correction, ...]")
@@ -179,8 +209,20 @@ def _write(folder: Path, pack: Pack) -> None:
     try:
         for d in pack.decades:
             _dump(tmp / f"events-{d.id}.json", encode(pack.events_of(d.id)))
-        for name in ("people", "terms", "sources", "cards", "corrections"):
+        for name in ("people", "terms", "sources", "corrections"):
             _dump(tmp / f"{name}.json", encode(getattr(pack, name)))
+        _dump(tmp / "event-index.json", {e.id: e.decade for e in pack.events})
+        # Cards by the decade file they came from (in that order), and where each item's are.
+        by_decade: dict[str, list[model.Card]] = {}
+        card_index: dict[str, list[tuple[str, int]]] = {}
+        for card in pack.cards:
+            group = by_decade.setdefault(card.decade, [])
+            card_index.setdefault(str(card.about), []).append((card.decade, len(group)))
+            group.append(card)
+        for decade, cards in by_decade.items():
+            _dump(tmp / f"cards-{decade}.json", encode(cards))
+        _dump(tmp / "card-decades.json", list(by_decade))
+        _dump(tmp / "card-index.json", card_index)
         core = {
             "format": FORMAT,
             "root": pack.root,
@@ -234,6 +276,9 @@ def _decoder(type_text: str) -> Decoder:
     elif t.startswith("tuple[") and t.endswith(", ...]"):
         item = _decoder(t[len("tuple[") : -len(", ...]")])
         dec = lambda v: tuple(item(x) for x in v)  # noqa: E731
+    elif t.startswith("tuple[") and t.endswith("]"):  # a fixed-size tuple: tuple[str, int]
+        members = [_decoder(m) for m in t[len("tuple[") : -1].split(", ")]
+        dec = lambda v: tuple(d(x) for d, x in zip(members, v, strict=True))  # noqa: E731
     elif t.startswith("dict[str, ") and t.endswith("]"):
         value = _decoder(t[len("dict[str, ") : -1])
         dec = lambda v: {k: value(x) for k, x in v.items()}  # noqa: E731

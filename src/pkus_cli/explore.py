@@ -222,11 +222,10 @@ def select(
 
 
 def find_event(pack: Pack, ident: str) -> Event:
-    key = ident.strip().lower()
-    for e in pack.events:
-        if e.id == key:
-            return e
-    raise _unknown("event", ident, [e.id for e in pack.events], "see `pkus timeline` for ids")
+    found = pack.event(ident.strip().lower())
+    if found is not None:
+        return found
+    raise _unknown("event", ident, list(pack.event_ids), "see `pkus timeline` for ids")
 
 
 def find_person(pack: Pack, ident: str) -> Person:
@@ -419,7 +418,7 @@ class EventView:
 
 def event(pack: Pack, ident: str) -> EventView:
     e = find_event(pack, ident)
-    i = pack.events.index(e)
+    previous, following = pack.neighbours(e.id)
     placement: list[tuple[Section, Subsection]] = []
     for code in e.sections:
         for s in pack.sections:
@@ -433,10 +432,10 @@ def event(pack: Pack, ident: str) -> EventView:
         placement=tuple(placement),
         people=tuple(people[p] for p in e.people if p in people),
         terms=tuple(terms[t] for t in e.terms if t in terms),
-        previous=pack.events[i - 1] if i > 0 else None,
-        next=pack.events[i + 1] if i + 1 < len(pack.events) else None,
+        previous=previous,
+        next=following,
         sources=sources_of(pack, e.sources),
-        cards=tuple(c for c in pack.cards if str(c.about) == ref),
+        cards=pack.cards_about(ref),
         corrections=tuple(c for c in pack.corrections if c.about and str(c.about) == ref),
     )
 
@@ -496,7 +495,7 @@ def person(pack: Pack, ident: str) -> PersonView:
         person=p,
         events=tuple(e for e in pack.events if p.id in e.people),
         leader_of=tuple((d, ld) for d in pack.decades for ld in d.leaders if ld.person == p.id),
-        cards=tuple(c for c in pack.cards if str(c.about) == ref),
+        cards=pack.cards_about(ref),
         corrections=tuple(c for c in pack.corrections if c.about and str(c.about) == ref),
         sources=sources_of(pack, p.sources),
     )
@@ -549,7 +548,7 @@ def term(pack: Pack, ident: str) -> TermView:
     return TermView(
         term=t,
         events=tuple(e for e in pack.events if t.id in e.terms),
-        cards=tuple(c for c in pack.cards if str(c.about) == ref),
+        cards=pack.cards_about(ref),
         corrections=tuple(c for c in pack.corrections if c.about and str(c.about) == ref),
         sources=sources_of(pack, t.sources),
     )

@@ -117,6 +117,12 @@ class MemoryParts:
     def events_of(self, decade: str) -> tuple[Event, ...]:
         return tuple(e for e in self.events if e.decade == decade)
 
+    def event_decades(self) -> dict[str, str]:
+        return {e.id: e.decade for e in self.events}
+
+    def cards_about(self, ref: str) -> tuple[Card, ...]:
+        return tuple(c for c in self.cards_ if str(c.about) == ref)
+
     def people(self) -> tuple[Person, ...]:
         return self.people_
 

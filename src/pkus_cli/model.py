@@ -127,6 +127,8 @@ class Parts(Protocol):
     """Where a pack's large collections come from: memory, or a compiled cache read on demand."""
 
     def events_of(self, decade: str) -> tuple[Event, ...]: ...
+    def event_decades(self) -> dict[str, str]: ...
+    def cards_about(self, ref: str) -> tuple[Card, ...]: ...
     def people(self) -> tuple[Person, ...]: ...
     def terms(self) -> tuple[Term, ...]: ...
     def sources(self) -> tuple[Source, ...]: ...
@@ -165,6 +167,42 @@ class Pack:
     def events_of(self, decade: str) -> tuple[Event, ...]:
         """One decade's events, by date, without reading the others."""
         return self.parts.events_of(decade)
+
+    @cached_property
+    def event_ids(self) -> dict[str, str]:
+        """Every event id, mapped to its decade, without reading the events themselves."""
+        return self.parts.event_decades()
+
+    def event(self, ident: str) -> Event | None:
+        decade = self.event_ids.get(ident)
+        if decade is None:
+            return None
+        return next((e for e in self.events_of(decade) if e.id == ident), None)
+
+    def neighbours(self, ident: str) -> tuple[Event | None, Event | None]:
+        """The events just before and after one, in date order, reading at most three decades."""
+        order = [d.id for d in self.decades]
+        decade = self.event_ids[ident]
+        here = list(self.events_of(decade))
+        i = next(n for n, e in enumerate(here) if e.id == ident)
+        before = here[i - 1] if i > 0 else None
+        after = here[i + 1] if i + 1 < len(here) else None
+        at = order.index(decade)
+        for d in reversed(order[:at]):
+            if before is not None:
+                break
+            earlier = self.events_of(d)
+            before = earlier[-1] if earlier else None
+        for d in order[at + 1 :]:
+            if after is not None:
+                break
+            later = self.events_of(d)
+            after = later[0] if later else None
+        return before, after
+
+    def cards_about(self, ref: str) -> tuple[Card, ...]:
+        """The cards about one item ("event:ID"), without reading every card when cached."""
+        return self.parts.cards_about(ref)
 
     @cached_property
     def events(self) -> tuple[Event, ...]:

@@ -166,6 +166,14 @@ class Maker:
         self.cards = {c.id: c for c in pack.cards}
         self.people = {p.id: p for p in pack.people}
         self.terms = {t.id: t for t in pack.terms}
+        # Indexes built once, so phrasing the next question never scans the whole pack.
+        self.by_decade: dict[str, list[Event]] = {}
+        self.person_decade: dict[str, str] = {}
+        for e in pack.events:
+            self.by_decade.setdefault(e.decade, []).append(e)
+            for p in e.people:
+                self.person_decade.setdefault(p, e.decade)
+        self.term_decade = {t.id: _decade_of_year(pack, t.year) or "" for t in pack.terms}
 
     def make(self, item: Item, kind: Kind, allowed_events: set[str] | None = None) -> Question:
         family, _, rest = item.id.partition(":")
@@ -227,18 +235,20 @@ class Maker:
         self.rng.shuffle(options)
         return tuple(options), LETTERS[options.index(correct)]
 
-    def _near(self, decade: str, candidates: list[tuple[str, str]]) -> list[str]:
-        """Distractor texts: same decade first, then the rest, so options stay plausible."""
-        same = [text for d, text in candidates if d == decade]
-        other = [text for d, text in candidates if d != decade]
-        self.rng.shuffle(other)
-        return same if len(same) >= 3 else same + other[: 3 - len(same)]
+    def _near(self, decade: str, same: list[str], everything: list[str]) -> list[str]:
+        """Distractors: the same decade's when there are enough, else topped up from the rest."""
+        if len(same) >= 3:
+            return same
+        others = [text for text in everything if text not in same]
+        return same + self.rng.sample(others, min(3 - len(same), len(others)))
 
     def _choice_event(self, e: Event) -> Question:
-        others = [
-            (o.decade, o.title) for o in self.pack.events if o.year != e.year and o.id != e.id
-        ]
-        options, key = self._options(e.title, self._near(e.decade, others))
+        same = [o.title for o in self.by_decade.get(e.decade, []) if o.year != e.year]
+        if len(same) < 3:
+            everything = [o.title for o in self.pack.events if o.year != e.year]
+        else:
+            everything = same
+        options, key = self._options(e.title, self._near(e.decade, same, everything))
         when = format_date(e.date)
         prompt = f"Which of these happened {'on' if len(e.date) == 10 else 'in'} {when}?"
         return Question(
@@ -247,21 +257,12 @@ class Maker:
             sources=e.sources,
         )  # fmt: skip
 
-    def _person_decade(self, p: Person) -> str:
-        for e in self.pack.events:
-            if p.id in e.people:
-                return e.decade
-        return ""
-
     def _choice_person(self, p: Person) -> Question:
         roles = "; ".join(f"{r.title} ({r.years})" for r in p.roles)
-        decade = self._person_decade(p)
-        others = [
-            (self._person_decade(o), o.name)
-            for o in self.pack.people
-            if o.country == p.country and o.id != p.id and o.name != p.name
-        ]
-        options, key = self._options(p.name, self._near(decade, others))
+        decade = self.person_decade.get(p.id, "")
+        rivals = [o for o in self.pack.people if o.country == p.country and o.name != p.name]
+        same = [o.name for o in rivals if self.person_decade.get(o.id) == decade]
+        options, key = self._options(p.name, self._near(decade, same, [o.name for o in rivals]))
         return Question(
             item_id=f"choice:person:{p.id}", kind=Kind.CHOICE, prompt=f"Who was {roles}?",
             answer=p.name, options=options, key=key, decade=decade, context=p.summary,
@@ -272,13 +273,10 @@ class Maker:
         masked = t.definition
         for name in sorted((t.term, *t.aliases), key=len, reverse=True):
             masked = re.sub(re.escape(name), "___", masked, flags=re.IGNORECASE)
-        decade = _decade_of_year(self.pack, t.year) or ""
-        others = [
-            (_decade_of_year(self.pack, o.year) or "", o.term)
-            for o in self.pack.terms
-            if o.id != t.id
-        ]
-        options, key = self._options(t.term, self._near(decade, others))
+        decade = self.term_decade.get(t.id, "")
+        rivals = [o for o in self.pack.terms if o.id != t.id]
+        same = [o.term for o in rivals if self.term_decade.get(o.id) == decade]
+        options, key = self._options(t.term, self._near(decade, same, [o.term for o in rivals]))
         return Question(
             item_id=f"choice:term:{t.id}", kind=Kind.CHOICE,
             prompt=f"Which term is this? {masked}", answer=t.term, options=options, key=key,
