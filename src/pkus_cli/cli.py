@@ -161,13 +161,13 @@ def validate(
       pkus validate
       pkus validate ./my-pack
     """
-    from pkus_cli import checks, loader, query
+    from pkus_cli import checks, query
     from pkus_cli.errors import ContentError
     from pkus_cli.paths import display_path
 
     root = directory or env(ctx).content_root()
     try:
-        pack = loader.load(root)
+        pack = _load_with_progress(root)
     except ContentError as e:
         raise ContentError(e.problems, full=True) from None
     problems = checks.quality_problems(pack)
@@ -179,6 +179,32 @@ def validate(
         return
     summary = ", ".join(f"{n} {k}" for k, n in data.counts.items())
     env(ctx).out.print(Text(f"ok: {display_path(root)}: {summary}"))
+
+
+def _load_with_progress(root: Path) -> Any:
+    """Parse a pack from YAML, with a progress bar on a terminal (large packs take seconds)."""
+    from pkus_cli import loader
+    from pkus_cli.cache import pack_files
+
+    if not sys.stderr.isatty() or not root.is_dir():
+        return loader.load(root)
+    from rich.progress import Progress
+
+    files = pack_files(root)
+    sizes = {p: p.stat().st_size for p in files if p.is_file()}
+    with Progress(transient=True, console=env_console_err()) as bar:
+        task = bar.add_task(f"checking {root.name}", total=sum(sizes.values()) or 1)
+
+        def advance(path: Path) -> None:
+            bar.update(task, advance=sizes.get(path, 0), description=f"reading {path.name}")
+
+        return loader.load(root, on_file=advance)
+
+
+def env_console_err() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
 
 
 # --- quiz commands (pkus quiz, pkus stats) --------------------------------------------------

@@ -279,14 +279,17 @@ class _Pending:
 
 
 class _Builder:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, on_file: Callable[[Path], None] | None = None) -> None:
         self.root = root
+        self.on_file = on_file
         self.problems: list[Problem] = []
         self.pending: list[_Pending] = []
         self.defined: dict[str, dict[str, Location]] = {}
         self.locations: dict[str, Location] = {}
 
     def file(self, path: Path) -> _File:
+        if self.on_file is not None:
+            self.on_file(path)
         return _File(path, display_path(path), self.problems)
 
     def files(self, sub: str) -> Iterator[_File]:
@@ -328,11 +331,14 @@ class _Builder:
             p.f.problem(p.line, f"{p.label}: unknown {p.namespace} '{p.target}'{tip}")
 
 
-def load(root: Path) -> Pack:
-    """Load and check the pack in `root`; raise ContentError listing every problem found."""
+def load(root: Path, on_file: Callable[[Path], None] | None = None) -> Pack:
+    """Load and check the pack in `root`; raise ContentError listing every problem found.
+
+    `on_file` is called with each file as it is opened, for a progress display.
+    """
     if not root.is_dir():
         raise PkusError(f"content directory not found: {root} (check --content or PKUS_CONTENT)")
-    b = _Builder(root)
+    b = _Builder(root, on_file)
     meta = _read_pack_meta(b)
     sections = _read_outline(b)
     tags = _read_tags(b)
