@@ -93,13 +93,17 @@ def _compose(f: _File) -> yaml.Node | None:
         line = mark.line + 1 if mark is not None else 1
         what = e.problem or "malformed YAML"
         context = f" ({e.context})" if e.context else ""
-        f.problem(line, f"YAML syntax error: {what}{context}")
+        f.problem(line, " ".join(f"YAML syntax error: {what}{context}".split()))
+        return None
+    except yaml.reader.ReaderError as e:  # a character YAML forbids, e.g. NUL
+        line = text.count("\n", 0, max(0, e.position)) + 1
+        f.problem(line, f"YAML error: character {e.character!r} is not allowed in YAML text")
         return None
     except yaml.YAMLError as e:
-        f.problem(1, f"YAML error: {e}")
+        f.problem(1, "YAML error: " + " ".join(str(e).split()))
         return None
-    except (ValueError, RecursionError) as e:  # e.g. characters libyaml refuses outright
-        f.problem(1, f"unreadable YAML: {e}")
+    except (ValueError, RecursionError) as e:  # anything else the parser refuses outright
+        f.problem(1, "unreadable YAML: " + " ".join(str(e).split()))
         return None
     if node is None:
         f.problem(1, "the file is empty")
