@@ -36,19 +36,19 @@ def main() -> None:
         suppress_health_check=list(HealthCheck),
         database=None,
     )
-    for name, prop, strategies in (
-        ("loader mutations", t.check_mutated_pack, (t.mutations(),)),
-        (
-            "argument vectors",
-            t.test_random_arguments_exit_0_1_or_2_without_traceback.hypothesis.inner_test,
-            (t.st.sampled_from(t.COMMANDS), t.st.lists(t.st.sampled_from(t.WORDS), max_size=6)),
-        ),
-    ):
+
+    def mutated(case: tuple[str, str]) -> None:
+        t.check_mutated_pack(*case)
+
+    arguments = t.test_random_arguments_exit_0_1_or_2_without_traceback.hypothesis.inner_test
+    argv = (t.st.sampled_from(t.COMMANDS), t.st.lists(t.st.sampled_from(t.WORDS), max_size=6))
+    runs = (
+        ("loader mutations", given(t.mutations())(mutated)),
+        ("argument vectors", given(*argv)(arguments)),
+    )
+    for name, test in runs:
         start = time.perf_counter()
-        if name == "loader mutations":
-            config(given(*strategies)(lambda case: prop(*case)))()
-        else:
-            config(given(*strategies)(prop))()
+        config(test)()
         print(f"{name}: {args.examples} examples passed in {time.perf_counter() - start:.1f} s")
 
 
