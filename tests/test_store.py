@@ -136,3 +136,49 @@ def test_unwritable_location_gives_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(StoreError, match="cannot create"):
         Store.open(blocker / "sub" / "p.db")
+
+
+class _Failing:
+    """A connection that fails on the statement that matches, like a full disk would."""
+
+    def __init__(self, real: sqlite3.Connection, fail_on: str, message: str) -> None:
+        self.real, self.fail_on, self.message = real, fail_on, message
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        if sql.lstrip().startswith(self.fail_on):
+            raise sqlite3.OperationalError(self.message)
+        return self.real.execute(sql, *args)
+
+    def close(self) -> None:
+        self.real.close()
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "message"),
+    [("INSERT INTO reviews", "database or disk is full"),
+     ("COMMIT", "attempt to write a readonly database")],
+)  # fmt: skip
+def test_a_failed_write_is_a_clear_error_and_keeps_earlier_answers(
+    tmp_path: Path, fail_on: str, message: str
+) -> None:
+    path = tmp_path / "p.db"
+    with Store.open(path) as s:
+        answer(s, "year:a", srs.Grade.GOOD)
+        s.db = _Failing(s.db, fail_on, message)  # type: ignore[assignment]
+        with pytest.raises(StoreError, match=message):
+            answer(s, "year:b", srs.Grade.GOOD)
+    with Store.open(path) as s:
+        assert [r.item_id for r in s.reviews()] == ["year:a"]
+        assert set(s.cards()) == {"year:a"}
+
+
+def test_an_older_database_is_migrated_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "p.db"
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # ours, at schema version 0
+    db.commit()
+    db.close()
+    with Store.open(path) as s:
+        answer(s, "year:a", srs.Grade.GOOD)
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -8,6 +8,7 @@ and left untouched.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -177,15 +178,20 @@ class Store:
             raise StoreError(f"progress database {self.path} is busy or read-only: {e}") from e
         try:
             yield self.db
+            self.db.execute("COMMIT")
+        except sqlite3.Error as e:
+            # A full disk, a read-only file, a file damaged under us: nothing of this
+            # transaction is kept, everything committed before it is.
+            self._rollback()
+            raise StoreError(f"cannot save progress to {self.path}: {e}") from e
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
-        else:
-            try:
-                self.db.execute("COMMIT")
-            except sqlite3.OperationalError as e:
-                self.db.execute("ROLLBACK")
-                raise StoreError(f"cannot save progress to {self.path}: {e}") from e
+
+    def _rollback(self) -> None:
+        # The transaction may already have ended: SQLite rolls back some errors itself.
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute("ROLLBACK")
 
     def close(self) -> None:
         self.db.close()
