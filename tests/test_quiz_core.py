@@ -61,6 +61,13 @@ def test_typed_ignores_accents_punctuation_and_articles() -> None:
     assert grading.normalise("The U-2 Incident.") == "u 2 incident"
 
 
+def test_either_half_of_a_parenthesised_answer_is_accepted() -> None:
+    question = q(Kind.TYPED, "Helicopter gunships (Mi-24 Hind)")
+    assert grading.judge(question, "helicopter gunships").correct
+    assert grading.judge(question, "Mi-24 Hind").correct
+    assert not grading.judge(question, "tanks").correct
+
+
 def test_numbers_must_be_exact_in_typed_answers() -> None:
     assert not grading.judge(q(Kind.TYPED, "1956"), "1965").correct
     assert grading.judge(q(Kind.TYPED, "1956"), " 1956 ").correct

@@ -40,11 +40,25 @@ def _fuzzy(a: str, b: str) -> float:
     return float(fuzz.ratio(a, b))
 
 
+_PAREN = re.compile(r"^(.*?)\s*\(([^()]+)\)\s*$")
+
+
+def _forms(answers: tuple[str, ...]) -> list[str]:
+    """Each answer, plus both halves of "Name (gloss)": "Pressler Amendment (1985)"."""
+    out = []
+    for a in answers:
+        out.append(a)
+        m = _PAREN.match(a)
+        if m and m.group(1).strip():
+            out += [m.group(1), m.group(2)]
+    return out
+
+
 def judge_typed(q: Question, response: str) -> Verdict:
     given = normalise(response)
     if not given:
         return Verdict(True, False, Grade.AGAIN, "no answer")
-    targets = [normalise(t) for t in (q.answer, *q.accept)]
+    targets = [normalise(t) for t in _forms((q.answer, *q.accept))]
     if given in targets:
         return Verdict(True, True, Grade.GOOD)
     for t in targets:

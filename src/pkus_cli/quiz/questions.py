@@ -317,8 +317,7 @@ class Maker:
         key = "A" if first is a else "B"
         return Question(
             item_id=item.id, kind=Kind.FIRST, prompt="Which came first?",
-            answer=f"{key}: {first.title} ({format_date(first.date)})", options=(a.title, b.title),
-            key=key, decade=item.decade, date=first.date,
+            answer=first.title, options=(a.title, b.title), key=key, decade=item.decade,
             context=f"{format_date(a.date)}: {a.title}; {format_date(b.date)}: {b.title}",
             sources=tuple(dict.fromkeys((*a.sources, *b.sources))),
         )  # fmt: skip

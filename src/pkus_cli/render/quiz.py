@@ -57,9 +57,9 @@ def _context(q: Question, pack: Pack | None = None) -> Text:
         if pack is not None:
             by_id = {s.id: s for s in pack.sources}
             names = tuple(by_id[i].title if i in by_id else i for i in q.sources)
-        t.append(f"\nSource: {'; '.join(names[:2])}", style="dim")
-        if len(names) > 2:
-            t.append(f" (+{len(names) - 2} more)", style="dim")
+        t.append(f"\nSource: {names[0]}", style="dim")
+        if len(names) > 1:
+            t.append(f" (+{len(names) - 1} more: pkus sources)", style="dim")
     return t
 
 
