@@ -690,7 +690,9 @@ class _Doc:
     body: tuple[tuple[str, str], ...]  # (field name, text)
 
 
-KIND_ORDER = ("event", "term", "person", "decade", "card")
+# On equal matches a glossary entry or a person outranks an event that mentions it: "kerry
+# lugar" should open the act itself first.
+KIND_ORDER = ("term", "person", "event", "decade", "card")
 
 
 def _documents(pack: Pack) -> list[_Doc]:
