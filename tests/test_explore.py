@@ -417,3 +417,11 @@ def test_completion_through_the_shell_protocol(run: Run) -> None:
     assert result.exit_code == 0, result.output
     assert '"1950s":"Alliance years"' in result.stdout
     assert '"1990s":"Estrangement"' in result.stdout
+
+
+def test_search_puts_the_glossary_entry_before_events_that_mention_it(run: Run) -> None:
+    result = run("--content", str(TINY), "search", "seato", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    results = data["results"] if isinstance(data, dict) else data
+    assert (results[0]["kind"], results[0]["id"]) == ("term", "seato")
