@@ -59,6 +59,8 @@ def test_typed_ignores_accents_punctuation_and_articles() -> None:
     assert grading.judge(question, "zia ul haq").correct
     assert grading.judge(question, "Ziá-ul-Háq!").correct
     assert grading.normalise("The U-2 Incident.") == "u 2 incident"
+    assert grading.normalise("A-7") == "a 7"  # a name, not an article
+    assert not grading.judge(q(Kind.TYPED, "A-7"), "7").correct
 
 
 def test_either_half_of_a_parenthesised_answer_is_accepted() -> None:

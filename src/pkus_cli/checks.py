@@ -6,8 +6,10 @@ pack must pass them all, so they run in its tests.
 
 from __future__ import annotations
 
+import re
+
 from pkus_cli.errors import Problem
-from pkus_cli.model import Country, Location, Pack
+from pkus_cli.model import MONTHS, Country, Location, Pack
 
 MIN_EVENTS_PER_SUBSECTION = 3
 SUMMARY_WORDS = (150, 300)
@@ -53,4 +55,28 @@ def quality_problems(pack: Pack) -> list[Problem]:
                 at(f"decade:{d.id}", f"decade {d.id}: no leaders listed for country '{c.value}'")
         if not any(e.decade == d.id for e in pack.events):
             at(f"decade:{d.id}", f"decade {d.id}: no events")
+    for card in pack.cards:
+        # An unquoted `accept: [August 15, 1947]` is two items, "August 15" and "1947". When
+        # the answer is a full date, a bare year or a day without its year is that mistake
+        # (or too loose an answer for a question that asks for the date).
+        if not _FULL_DATE.search(card.answer):
+            continue
+        year_given = bool(_YEAR.search(card.question))  # "On which day in May 1998 ...?"
+        for item in card.accept:
+            partial_day = _DAY_MONTH.search(item) and not _YEAR.search(item) and not year_given
+            if _YEAR_ONLY.match(item) or partial_day:
+                at(
+                    f"card:{card.id}",
+                    f"card '{card.id}': accepted answer '{item}' is only part of the date "
+                    f"'{card.answer}' (an unquoted comma splits a YAML list item)",
+                )
     return problems
+
+
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR_ONLY = re.compile(r"^\s*(1[89]\d\d|20\d\d)\s*$")
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}})\b", re.IGNORECASE)
+_FULL_DATE = re.compile(
+    rf"(\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})", re.IGNORECASE
+)

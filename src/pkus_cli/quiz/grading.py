@@ -31,7 +31,11 @@ def normalise(text: str) -> str:
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     bare = bare.replace("&", " and ").replace("-", " ")
     words = _PUNCT.sub(" ", bare).split()
-    return " ".join(w for w in words if w not in _ARTICLES)
+    # Drop a leading article ("the Pressler Amendment"), but only before a word: the "A"
+    # of "A-7" or "A 4" is part of the name.
+    if len(words) > 1 and words[0] in _ARTICLES and words[1].isalpha():
+        words = words[1:]
+    return " ".join(words)
 
 
 def _fuzzy(a: str, b: str) -> float:
