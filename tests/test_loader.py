@@ -160,3 +160,16 @@ def test_quality_checks_name_thin_subsections(tiny: Path, edit: Edit) -> None:
         f"{loader.display_path(tiny / 'outline.yaml')}:15: subsection 2A: 2 linked event(s), "
         "needs at least 3 (list '2A' in events' sections)"
     ]
+
+
+def test_quality_checks_catch_a_date_split_at_its_comma(tiny: Path, edit: Edit) -> None:
+    edit(
+        tiny / "cards/1950s.yaml",
+        'question: In which year did Pakistan join SEATO?, answer: "1954"}',
+        "question: On what date did Pakistan sign the Manila Pact?, answer: 8 September 1954,"
+        " accept: [September 8, 1954]}",
+    )
+    problems = [str(p) for p in checks.quality_problems(loader.load(tiny))]
+    assert len(problems) == 2
+    assert "accepted answer 'September 8' is only part of the date" in problems[0] + problems[1]
+    assert "accepted answer '1954' is only part of the date" in problems[0] + problems[1]
