@@ -28,3 +28,12 @@ def source_line(src: Source) -> Text:
 def source_titles(pack: Pack, ids: tuple[str, ...]) -> str:
     by_id = {s.id: s for s in pack.sources}
     return "; ".join(by_id[i].title if i in by_id else i for i in ids)
+
+
+def sources_block(sources: tuple[Source, ...]) -> list[Text]:
+    """A "Sources" heading and one line per source; nothing when there are none."""
+    if not sources:
+        return []
+    return [Text("Sources", style="bold underline")] + [
+        Text.assemble("  ", source_line(s)) for s in sources
+    ]

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pkus_cli.explore import PeopleView, PersonView
-from pkus_cli.render.common import COUNTRY_LABEL, source_line
+from pkus_cli.render.common import COUNTRY_LABEL, sources_block
 from pkus_cli.render.terms import cards_and_corrections, event_lines
 
 
@@ -49,7 +49,5 @@ def render(view: PersonView) -> RenderableType:
             parts.append(Text(f"  {d.id} ({d.title}): {ld.role}, {ld.years}"))
     parts += event_lines(view.events)
     parts += cards_and_corrections(view.cards, view.corrections)
-    if view.sources:
-        parts.append(Text("Sources", style="bold underline"))
-        parts += [Text.assemble("  ", source_line(s)) for s in view.sources]
+    parts += sources_block(view.sources)
     return Group(*parts)

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from pkus_cli.explore import TermsView, TermView
 from pkus_cli.model import Card, Correction, Event
-from pkus_cli.render.common import source_line
+from pkus_cli.render.common import sources_block
 
 
 def event_lines(events: tuple[Event, ...]) -> list[RenderableType]:
@@ -71,7 +71,5 @@ def render(view: TermView) -> RenderableType:
     parts: list[RenderableType] = [Panel(body, title=head, title_align="left", box=box.ROUNDED)]
     parts += event_lines(view.events)
     parts += cards_and_corrections(view.cards, view.corrections)
-    if view.sources:
-        parts.append(Text("Sources", style="bold underline"))
-        parts += [Text.assemble("  ", source_line(s)) for s in view.sources]
+    parts += sources_block(view.sources)
     return Group(*parts)
