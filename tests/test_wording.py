@@ -1,0 +1,55 @@
+"""Content is written in our own words: no eight-word run is taken from the seed essay.
+
+Outline titles follow the essay's outline by design, and a correction's `claim` quotes the
+error it corrects; everything else is checked.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pkus_cli import loader
+from pkus_cli.paths import builtin_content_dir
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "pakistan-us-relations.txt"
+RUN = 8
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
+
+
+def runs(text: str) -> set[tuple[str, ...]]:
+    w = words(text)
+    return {tuple(w[i : i + RUN]) for i in range(len(w) - RUN + 1)}
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the seed essay is not beside this checkout")
+def test_no_eight_word_run_is_copied_from_the_seed() -> None:
+    seed = runs(SEED.read_text(encoding="utf-8"))
+    pack = loader.load(builtin_content_dir())
+    texts: dict[str, str] = {}
+    for s in pack.sections:
+        for sub in s.subsections:
+            texts[f"subsection {sub.code}"] = sub.summary
+    for d in pack.decades:
+        texts[f"decade {d.id}"] = " ".join((d.summary, *d.takeaways, *(f.label for f in d.figures)))
+    for e in pack.events:
+        texts[f"event {e.id}"] = " ".join((e.title, e.summary, e.significance, e.note or ""))
+    for p in pack.people:
+        texts[f"person {p.id}"] = p.summary
+    for t in pack.terms:
+        texts[f"term {t.id}"] = t.definition
+    for c in pack.cards:
+        texts[f"card {c.id}"] = f"{c.question} {c.answer}"
+    for c in pack.corrections:
+        texts[f"correction {c.id}"] = c.correction
+    copied = {
+        name: " ".join(sorted(runs(text) & seed)[0])
+        for name, text in texts.items()
+        if runs(text) & seed
+    }
+    assert copied == {}
