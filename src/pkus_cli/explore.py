@@ -456,12 +456,17 @@ class PeopleView:
         }
 
 
-def people(pack: Pack) -> PeopleView:
+def _mentions(pack: Pack, field: str) -> dict[str, int]:
+    """How many events name each id in their `people` or `terms` list."""
     counts: dict[str, int] = {}
     for e in pack.events:
-        for p in e.people:
-            counts[p] = counts.get(p, 0) + 1
-    return PeopleView(pack.people, counts)
+        for ident in getattr(e, field):
+            counts[ident] = counts.get(ident, 0) + 1
+    return counts
+
+
+def people(pack: Pack) -> PeopleView:
+    return PeopleView(pack.people, _mentions(pack, "people"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -515,11 +520,7 @@ class TermsView:
 
 
 def terms(pack: Pack) -> TermsView:
-    counts: dict[str, int] = {}
-    for e in pack.events:
-        for t in e.terms:
-            counts[t] = counts.get(t, 0) + 1
-    return TermsView(pack.terms, counts)
+    return TermsView(pack.terms, _mentions(pack, "terms"))
 
 
 @dataclass(frozen=True, slots=True)
