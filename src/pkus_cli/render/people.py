@@ -14,18 +14,20 @@ from pkus_cli.render.terms import cards_and_corrections, event_lines
 
 
 def render_list(view: PeopleView) -> RenderableType:
+    # The id sits under the name rather than in a column of its own, so the roles keep
+    # room to wrap in an 80-column terminal.
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-    table.add_column("Id", style="dim", no_wrap=True)
-    table.add_column("Name", style="bold")
+    table.add_column("Name", ratio=2, overflow="fold")
     table.add_column("Country", no_wrap=True)
-    table.add_column("Roles", ratio=1)
+    table.add_column("Roles", ratio=3)
     table.add_column("Events", justify="right", no_wrap=True)
     for p in view.people:
+        name = Text(p.name, style="bold")
+        name.append(f"\n{p.id}", style="dim")
         roles = "; ".join(f"{r.title} ({r.years})" for r in p.roles)
         table.add_row(
-            p.id, Text(p.name), COUNTRY_LABEL[p.country.value], Text(roles),
-            str(view.event_counts.get(p.id, 0)),
-        )  # fmt: skip
+            name, COUNTRY_LABEL[p.country.value], Text(roles), str(view.event_counts.get(p.id, 0))
+        )
     n = len(view.people)
     hint = Text(
         f"\n{n} {'person' if n == 1 else 'people'}. One in full: pkus people ID", style="dim"

@@ -46,15 +46,14 @@ def cards_and_corrections(
 
 def render_list(view: TermsView) -> RenderableType:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-    table.add_column("Id", style="dim", no_wrap=True)
-    table.add_column("Term", style="bold", ratio=1)
+    table.add_column("Term", ratio=2, overflow="fold")
     table.add_column("Year", no_wrap=True)
-    table.add_column("Definition", ratio=3)
+    table.add_column("Definition", ratio=5)
     table.add_column("Events", justify="right", no_wrap=True)
     for t in view.terms:
-        table.add_row(
-            t.id, Text(t.term), t.year, Text(t.definition), str(view.event_counts.get(t.id, 0))
-        )
+        name = Text(t.term, style="bold")
+        name.append(f"\n{t.id}", style="dim")
+        table.add_row(name, t.year, Text(t.definition), str(view.event_counts.get(t.id, 0)))
     n = len(view.terms)
     hint = Text(f"\n{n} term{'s' if n != 1 else ''}. One in full: pkus terms ID", style="dim")
     return Group(table, hint)
