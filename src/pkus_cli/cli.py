@@ -317,6 +317,12 @@ def quiz(
             )
         session = Session(chosen.questions, cram=cram)
         options = LoopOptions(interactive=is_interactive(), two_grades=grading_ == 2)
+        if options.interactive:
+            import signal
+
+            # A program started in the background by a non-interactive shell inherits an
+            # ignored SIGINT; in the quiz, Ctrl-C must always end the session cleanly.
+            signal.signal(signal.SIGINT, signal.default_int_handler)
         loop = Loop(out, pack, session, store, options, app_env.now)
         summary = run_loop(loop)
         out.print(view.summary(summary, interrupted=loop.interrupted))
