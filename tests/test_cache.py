@@ -132,3 +132,17 @@ def test_indexed_lookups_agree_between_memory_and_cache(tiny: Path) -> None:
         assert p.event("nope") is None
         assert [c.id for c in p.cards_about("event:seato")] == ["seato-year"]
         assert p.cards_about("event:mdaa") == ()
+
+
+def test_stale_compilations_of_other_packs_are_swept(tiny: Path) -> None:
+    import time as clock
+
+    stale = cache.cache_dir() / "deadbeef-0000"
+    stale.mkdir(parents=True)
+    (stale / "core.json").write_text("{}", encoding="utf-8")
+    recent = cache.cache_dir() / "cafebabe-0000"
+    recent.mkdir()
+    old = clock.time() - (cache.STALE_DAYS + 1) * 86400
+    os.utime(stale, (old, old))
+    cache.load(tiny)
+    assert not stale.exists() and recent.exists()

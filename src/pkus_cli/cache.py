@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 import json
 import os
+import time
 import zlib
 from collections.abc import Callable
 from enum import Enum
@@ -23,6 +24,7 @@ from pkus_cli.model import Pack
 
 SCHEMA_VERSION = 1  # the content schema the loader reads (see loader.SCHEMA_VERSION)
 FORMAT = 3  # the layout of the cache folder itself
+STALE_DAYS = 60  # compilations not rebuilt or replaced for this long are removed
 
 
 def cache_dir() -> Path:
@@ -238,10 +240,18 @@ def _write(folder: Path, pack: Pack) -> None:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    # Older compilations of the same pack are dead weight now.
+    # Older compilations of the same pack are dead weight now, and so is anything else
+    # here untouched for STALE_DAYS (packs moved or deleted, earlier cache formats).
     prefix = folder.name.split("-", 1)[0] + "-"
-    for old in folder.parent.glob(prefix + "*"):
-        if old != folder:
+    cutoff = time.time() - STALE_DAYS * 86400
+    for old in folder.parent.iterdir():
+        if old == folder:
+            continue
+        try:
+            stale = old.name.startswith(prefix) or old.stat().st_mtime < cutoff
+        except OSError:
+            continue
+        if stale:
             shutil.rmtree(old, ignore_errors=True)
 
 
