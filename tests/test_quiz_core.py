@@ -228,3 +228,16 @@ def test_fsrs_review_moves_due_date_forward() -> None:
     again, due_again = srs.review(after, srs.Grade.AGAIN, NOW + timedelta(minutes=20), fuzz=False)
     assert due_again < NOW + timedelta(days=1)
     assert not srs.is_mastered(again, NOW + timedelta(minutes=21))
+
+
+def test_events_whose_dates_do_not_settle_the_order_are_not_asked(pack: Pack) -> None:
+    import dataclasses
+
+    same_month = [
+        dataclasses.replace(e, date="1954-05") for e in pack.events if e.decade == "1950s"
+    ]
+    items = {i.id: i for i in catalogue(pack)}
+    maker = Maker(pack, random.Random(1))
+    maker.events.update({e.id: e for e in same_month})
+    assert maker.make(items["first:1950s"], Kind.FIRST).options == ()
+    assert len(maker.make(items["order:1950s"], Kind.ORDER).options) < 3

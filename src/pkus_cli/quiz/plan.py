@@ -174,7 +174,6 @@ def plan(
         fresh = _interleave([i for i in items if i.id not in cards], rng)
         fresh = fresh[: max(0, min(new, count - len(due)))]
         picked, due_n, new_n = due + fresh, len(due), len(fresh)
-        rng.shuffle(picked) if False else None
     maker = Maker(pack, rng)
     questions = []
     for item in picked:

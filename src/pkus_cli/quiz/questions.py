@@ -312,7 +312,10 @@ class Maker:
         )  # fmt: skip
 
     def _first(self, item: Item, pool: list[Event]) -> Question:
-        a, b = self._pick_comparable(pool, 2)
+        pair = self._pick_comparable(pool, 2)
+        if len(pair) < 2:  # no two events whose dates settle the order: nothing to ask
+            return Question(item_id=item.id, kind=Kind.FIRST, prompt="", answer="")
+        a, b = pair
         first = a if a.date < b.date else b
         key = "A" if first is a else "B"
         return Question(
