@@ -271,6 +271,15 @@ def _about(pack: Pack, ref: Ref | None) -> dict[str, str] | None:
     return {"kind": ref.kind.value, "id": ref.id, "title": title}
 
 
+def corrections_about(pack: Pack, ref: str) -> tuple[Correction, ...]:
+    """The corrections about one item ("event:ID", "person:ID", "term:ID")."""
+    return tuple(c for c in pack.corrections if c.about and str(c.about) == ref)
+
+
+def correction_brief(c: Correction) -> dict[str, Any]:
+    return {"id": c.id, "claim": c.claim, "correction": c.correction}
+
+
 def source_dict(s: Source) -> dict[str, Any]:
     return {
         "id": s.id,
@@ -436,7 +445,7 @@ def event(pack: Pack, ident: str) -> EventView:
         next=following,
         sources=sources_of(pack, e.sources),
         cards=pack.cards_about(ref),
-        corrections=tuple(c for c in pack.corrections if c.about and str(c.about) == ref),
+        corrections=corrections_about(pack, ref),
     )
 
 
@@ -486,9 +495,7 @@ class PersonView:
                 {"decade": d.id, "role": ld.role, "years": ld.years} for d, ld in self.leader_of
             ],
             "cards": [card_dict(c) for c in self.cards],
-            "corrections": [
-                {"id": c.id, "claim": c.claim, "correction": c.correction} for c in self.corrections
-            ],
+            "corrections": [correction_brief(c) for c in self.corrections],
             "sources": [source_dict(s) for s in self.sources],
         }
 
@@ -501,7 +508,7 @@ def person(pack: Pack, ident: str) -> PersonView:
         events=tuple(e for e in pack.events if p.id in e.people),
         leader_of=tuple((d, ld) for d in pack.decades for ld in d.leaders if ld.person == p.id),
         cards=pack.cards_about(ref),
-        corrections=tuple(c for c in pack.corrections if c.about and str(c.about) == ref),
+        corrections=corrections_about(pack, ref),
         sources=sources_of(pack, p.sources),
     )
 
@@ -536,9 +543,7 @@ class TermView:
             **term_dict(self.term),
             "events": [_brief(e) for e in self.events],
             "cards": [card_dict(c) for c in self.cards],
-            "corrections": [
-                {"id": c.id, "claim": c.claim, "correction": c.correction} for c in self.corrections
-            ],
+            "corrections": [correction_brief(c) for c in self.corrections],
             "sources": [source_dict(s) for s in self.sources],
         }
 
@@ -550,7 +555,7 @@ def term(pack: Pack, ident: str) -> TermView:
         term=t,
         events=tuple(e for e in pack.events if t.id in e.terms),
         cards=pack.cards_about(ref),
-        corrections=tuple(c for c in pack.corrections if c.about and str(c.about) == ref),
+        corrections=corrections_about(pack, ref),
         sources=sources_of(pack, t.sources),
     )
 
