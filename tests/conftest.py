@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pkus_cli.cli import app
+from pkus_cli.cli.app import app
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TINY = FIXTURES / "content"

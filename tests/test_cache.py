@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pkus_cli import cache, loader
-from pkus_cli.model import Pack
+from pkus_cli.pack import cache, loader
+from pkus_cli.pack.model import Pack
 
 
 def no_yaml(root: Path) -> Pack:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pkus_cli.cli import app
+from pkus_cli.cli.app import app
 
 from .conftest import Run
 

@@ -9,10 +9,11 @@ import pytest
 import typer
 from typer.main import get_command
 
-from pkus_cli import completion, explore
-from pkus_cli.cli import app
+from pkus_cli.cli import completion
+from pkus_cli.cli.app import app
 from pkus_cli.errors import UsageError
-from pkus_cli.loader import load
+from pkus_cli.pack.loader import load
+from pkus_cli.views import explore
 
 from .conftest import TINY, Run
 

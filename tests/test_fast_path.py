@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from pkus_cli import fast
+from pkus_cli.cli import fast
 
 from .conftest import TINY
 

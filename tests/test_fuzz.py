@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from pkus_cli import checks, loader
-from pkus_cli.cli import app
+from pkus_cli.cli.app import app
 from pkus_cli.errors import ContentError
+from pkus_cli.pack import checks, loader
 
 from .conftest import TINY
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pkus_cli import checks, loader
 from pkus_cli.errors import ContentError, PkusError
-from pkus_cli.model import Country, ItemKind
+from pkus_cli.pack import checks, loader
+from pkus_cli.pack.model import Country, ItemKind
 
 Edit = Callable[[Path, str, str], None]
 

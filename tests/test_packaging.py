@@ -32,7 +32,7 @@ def test_wheel_contains_every_content_file(wheel: Path) -> None:
     assert shipped, "the repository has no content"
     missing = [p for p in shipped if f"pkus_cli/{p}" not in names]
     assert missing == []
-    assert "pkus_cli/cli.py" in names
+    assert "pkus_cli/cli/app.py" in names
 
 
 @pytest.mark.slow
@@ -45,7 +45,7 @@ def test_installed_wheel_runs_outside_the_checkout(wheel: Path, tmp_path: Path) 
     )  # fmt: skip
     # Dependencies come from this environment; pkus itself only from the wheel.
     code = (
-        "import sys; sys.path.insert(0, sys.argv[1]); import pkus_cli.cli as c;"
+        "import sys; sys.path.insert(0, sys.argv[1]); import pkus_cli.cli.app as c;"
         "assert c.__file__.startswith(sys.argv[1]), c.__file__;"
         "sys.argv = ['pkus', 'outline', '--json']; c.main()"
     )

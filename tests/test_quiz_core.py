@@ -8,14 +8,15 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from pkus_cli import loader, srs
 from pkus_cli.errors import UsageError
-from pkus_cli.model import Pack
+from pkus_cli.pack import loader
+from pkus_cli.pack.model import Pack
+from pkus_cli.progress import srs
+from pkus_cli.progress.store import CardRow
 from pkus_cli.quiz import grading
 from pkus_cli.quiz.plan import make_filters, parse_kinds, plan
 from pkus_cli.quiz.questions import Kind, Maker, Question, catalogue
 from pkus_cli.quiz.session import Session
-from pkus_cli.store import CardRow
 
 from .conftest import TINY
 

@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from pkus_cli import checks, loader
-from pkus_cli.model import ItemKind, Pack
-from pkus_cli.paths import builtin_content_dir
+from pkus_cli.pack import checks, loader
+from pkus_cli.pack.model import ItemKind, Pack
+from pkus_cli.pack.paths import builtin_content_dir
 
 from .conftest import Run
 

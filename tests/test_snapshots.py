@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 from rich.console import Console, Group, RenderableType
 
-from pkus_cli import explore, loader, query
-from pkus_cli.model import Pack
+from pkus_cli.pack import loader
+from pkus_cli.pack.model import Pack
 from pkus_cli.render import decade, event, outline, timeline
+from pkus_cli.views import explore
+from pkus_cli.views import pages as query
 
 from .conftest import TINY
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pkus_cli import srs
 from pkus_cli.errors import StoreError
-from pkus_cli.store import APPLICATION_ID, SCHEMA_VERSION, Store
+from pkus_cli.progress import srs
+from pkus_cli.progress.store import APPLICATION_ID, SCHEMA_VERSION, Store
 
 NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pkus_cli import loader
-from pkus_cli.paths import builtin_content_dir
+from pkus_cli.pack import loader
+from pkus_cli.pack.paths import builtin_content_dir
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "pakistan-us-relations.txt"
 RUN = 8

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 
 if TYPE_CHECKING:
-    from pkus_cli.model import Pack
+    from pkus_cli.pack.model import Pack
 
 
 def default_db_path() -> Path:
@@ -32,14 +32,14 @@ class AppContext:
     def content_root(self) -> Path:
         if self.content_dir is not None:
             return self.content_dir
-        from pkus_cli.paths import builtin_content_dir
+        from pkus_cli.pack.paths import builtin_content_dir
 
         return builtin_content_dir()
 
     def pack(self) -> Pack:
         """The content pack, loaded on first use (raises ContentError when it is broken)."""
         if self._pack is None:
-            from pkus_cli import cache
+            from pkus_cli.pack import cache
 
             self._pack = cache.load(self.content_root())
         return self._pack

@@ -7,11 +7,11 @@ import sys
 
 def main() -> None:
     try:
-        from pkus_cli import fast
+        from pkus_cli.cli import fast
 
         code = fast.run(sys.argv[1:])
         if code is None:
-            from pkus_cli.cli import app
+            from pkus_cli.cli.app import app
 
             app()
             return

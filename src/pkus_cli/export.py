@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from pkus_cli import __version__, explore, query
+from pkus_cli import __version__
 from pkus_cli.errors import ExportError, UsageError
-from pkus_cli.model import Event, ItemKind, Pack, Source
+from pkus_cli.pack.model import Event, ItemKind, Pack, Source
+from pkus_cli.views import explore
+from pkus_cli.views import pages as query
 
 FORMATS = {"anki": ".apkg", "tsv": ".tsv", "markdown": ".md", "json": ".json"}
 ALIASES = {"apkg": "anki", "md": "markdown", "txt": "tsv"}

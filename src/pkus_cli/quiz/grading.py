@@ -6,8 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from pkus_cli.progress.srs import Grade
 from pkus_cli.quiz.questions import LETTERS, Kind, Question
-from pkus_cli.srs import Grade
 
 _ARTICLES = {"a", "an", "the"}
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)

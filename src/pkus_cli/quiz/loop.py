@@ -16,14 +16,14 @@ from datetime import datetime
 from rich.console import Console
 from rich.text import Text
 
-from pkus_cli import srs
-from pkus_cli.model import Pack
+from pkus_cli.pack.model import Pack
+from pkus_cli.progress import srs
+from pkus_cli.progress.store import Store
 from pkus_cli.quiz import grading
 from pkus_cli.quiz.questions import Kind, Question
 from pkus_cli.quiz.session import Session, Summary
 from pkus_cli.quiz.terminal import EndOfInput, read_key, read_line
 from pkus_cli.render import quiz as view
-from pkus_cli.store import Store
 
 
 @dataclass(frozen=True, slots=True)

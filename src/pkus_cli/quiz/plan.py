@@ -6,11 +6,11 @@ import random
 from dataclasses import dataclass
 from datetime import datetime
 
-from pkus_cli import query
 from pkus_cli.errors import UsageError
-from pkus_cli.model import Pack
+from pkus_cli.pack.model import Pack
+from pkus_cli.progress.store import CardRow
 from pkus_cli.quiz.questions import ALL_KINDS, Item, Kind, Maker, Question, catalogue
-from pkus_cli.store import CardRow
+from pkus_cli.views import pages as query
 
 LEECH_FAILURES = 2  # failed at least this often: a trouble spot
 

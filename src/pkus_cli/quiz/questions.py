@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from pkus_cli.model import Event, Pack, Person, Term, format_date
+from pkus_cli.pack.model import Event, Pack, Person, Term, format_date
 
 LETTERS = "ABCDE"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from pkus_cli.progress.srs import Grade
 from pkus_cli.quiz.grading import Verdict
 from pkus_cli.quiz.questions import Question
-from pkus_cli.srs import Grade
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from pkus_cli.model import Pack, Source
+from pkus_cli.pack.model import Pack, Source
 
 COUNTRY_LABEL = {"us": "United States", "pakistan": "Pakistan", "other": "Other"}
 

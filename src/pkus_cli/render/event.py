@@ -8,8 +8,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pkus_cli.explore import EventView
 from pkus_cli.render.common import source_line
+from pkus_cli.views.explore import EventView
 
 
 def _label(name: str) -> Text:

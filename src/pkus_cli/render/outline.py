@@ -6,7 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from rich.tree import Tree
 
-from pkus_cli.query import OutlineView
+from pkus_cli.views.pages import OutlineView
 
 
 def render(view: OutlineView) -> RenderableType:

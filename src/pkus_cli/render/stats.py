@@ -7,7 +7,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from pkus_cli.progress import StatsView
+from pkus_cli.progress.stats import StatsView
 
 BAR = 24
 

@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
-    from pkus_cli.model import Pack
+    from pkus_cli.pack.model import Pack
 
 Choices = list[tuple[str, str]]
 
 
 def _pack(ctx: typer.Context) -> Pack | None:
     try:
-        from pkus_cli import cache
-        from pkus_cli.paths import builtin_content_dir
+        from pkus_cli.pack import cache
+        from pkus_cli.pack.paths import builtin_content_dir
 
         content = ctx.find_root().params.get("content") or os.environ.get("PKUS_CONTENT")
         return cache.load(Path(content) if content else builtin_content_dir())

@@ -15,7 +15,9 @@ import typer
 from rich.text import Text
 from typer.core import TyperGroup
 
-from pkus_cli import __version__, completion, views
+from pkus_cli import __version__
+from pkus_cli import commands as views
+from pkus_cli.cli import completion
 from pkus_cli.context import AppContext
 from pkus_cli.errors import PkusError
 
@@ -161,9 +163,10 @@ def validate(
       pkus validate
       pkus validate ./my-pack
     """
-    from pkus_cli import checks, query
     from pkus_cli.errors import ContentError
-    from pkus_cli.paths import display_path
+    from pkus_cli.pack import checks
+    from pkus_cli.pack.paths import display_path
+    from pkus_cli.views import pages as query
 
     root = directory or env(ctx).content_root()
     try:
@@ -183,8 +186,8 @@ def validate(
 
 def _load_with_progress(root: Path) -> Any:
     """Parse a pack from YAML, with a progress bar on a terminal (large packs take seconds)."""
-    from pkus_cli import loader
-    from pkus_cli.cache import pack_files
+    from pkus_cli.pack import loader
+    from pkus_cli.pack.cache import pack_files
 
     if not sys.stderr.isatty() or not root.is_dir():
         return loader.load(root)
@@ -273,14 +276,14 @@ def quiz(
     """
     import random
 
-    from pkus_cli import progress
     from pkus_cli.errors import UsageError
+    from pkus_cli.progress import stats as progress
+    from pkus_cli.progress.store import Store
     from pkus_cli.quiz import plan as planner
     from pkus_cli.quiz.loop import Loop, LoopOptions, run_loop
     from pkus_cli.quiz.session import Session
     from pkus_cli.quiz.terminal import is_interactive
     from pkus_cli.render import quiz as view
-    from pkus_cli.store import Store
 
     if grading_ not in (2, 4):
         raise UsageError("--grading takes 4 (Again/Hard/Good/Easy) or 2 (Fail/Pass)")
@@ -345,9 +348,9 @@ def stats(
       pkus stats
       pkus stats --json
     """
-    from pkus_cli import progress
+    from pkus_cli.progress import stats as progress
+    from pkus_cli.progress.store import Store
     from pkus_cli.render import stats as view
-    from pkus_cli.store import Store
 
     app_env = env(ctx)
     pack = app_env.pack()
@@ -414,8 +417,8 @@ def timeline(
       pkus timeline --from 1979 --to 1989 --tag military-aid
       pkus timeline --person zia-ul-haq --json
     """
-    from pkus_cli import explore
     from pkus_cli.render import timeline as view
+    from pkus_cli.views import explore
 
     app_env = env(ctx)
     data = explore.timeline(app_env.pack(), decade, section, tag, person, year_from, year_to)
@@ -447,8 +450,8 @@ def event(
       pkus event pressler-cutoff
       pkus event seato --json
     """
-    from pkus_cli import explore
     from pkus_cli.render import event as view
+    from pkus_cli.views import explore
 
     data = explore.event(env(ctx).pack(), ident)
     if json_:
@@ -477,8 +480,8 @@ def search(
       pkus search kerry lugar
       pkus search "cut off" --json
     """
-    from pkus_cli import explore
     from pkus_cli.render import search as view
+    from pkus_cli.views import explore
 
     data = explore.search(env(ctx).pack(), " ".join(words), limit or None)
     if json_:
@@ -508,8 +511,8 @@ def people(
       pkus people zia-ul-haq
       pkus people bhutto --json
     """
-    from pkus_cli import explore
     from pkus_cli.render import people as view
+    from pkus_cli.views import explore
 
     pack = env(ctx).pack()
     if ident is None:
@@ -541,8 +544,8 @@ def terms(
       pkus terms pressler-amendment
       pkus terms SEATO --json
     """
-    from pkus_cli import explore
     from pkus_cli.render import terms as view
+    from pkus_cli.views import explore
 
     pack = env(ctx).pack()
     if ident is None:
@@ -562,8 +565,8 @@ def sources(ctx: typer.Context, json_: bool = _JSON) -> None:
       pkus sources
       pkus sources --json
     """
-    from pkus_cli import explore
     from pkus_cli.render import sources as view
+    from pkus_cli.views import explore
 
     data = explore.sources(env(ctx).pack())
     print_json(data.to_dict()) if json_ else env(ctx).out.print(view.render(data))
@@ -580,8 +583,8 @@ def corrections(ctx: typer.Context, json_: bool = _JSON) -> None:
       pkus corrections
       pkus corrections --json
     """
-    from pkus_cli import explore
     from pkus_cli.render import corrections as view
+    from pkus_cli.views import explore
 
     data = explore.corrections(env(ctx).pack())
     print_json(data.to_dict()) if json_ else env(ctx).out.print(view.render(data))
@@ -619,7 +622,7 @@ def export(
       pkus export markdown --decade 1990s -o 90s.md
     """
     from pkus_cli import export as exporter
-    from pkus_cli.paths import display_path
+    from pkus_cli.pack.paths import display_path
 
     pack = env(ctx).pack()
     path = output or exporter.default_path(pack, fmt)

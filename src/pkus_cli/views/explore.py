@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pkus_cli.errors import UsageError
-from pkus_cli.model import (
+from pkus_cli.pack.model import (
     Card,
     Correction,
     Decade,
@@ -29,7 +29,7 @@ from pkus_cli.model import (
     Subsection,
     Term,
 )
-from pkus_cli.query import closest, event_dict, find_section, resolve_decade, sources_of
+from pkus_cli.views.pages import closest, event_dict, find_section, resolve_decade, sources_of
 
 # --- filters -------------------------------------------------------------------------------
 

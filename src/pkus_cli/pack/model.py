@@ -16,15 +16,15 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # the names `__getattr__` below provides at run time
-    from pkus_cli.items import Card as Card
-    from pkus_cli.items import Correction as Correction
-    from pkus_cli.items import Event as Event
-    from pkus_cli.items import MemoryParts as MemoryParts
-    from pkus_cli.items import Person as Person
-    from pkus_cli.items import Ref as Ref
-    from pkus_cli.items import Role as Role
-    from pkus_cli.items import Source as Source
-    from pkus_cli.items import Term as Term
+    from pkus_cli.pack.items import Card as Card
+    from pkus_cli.pack.items import Correction as Correction
+    from pkus_cli.pack.items import Event as Event
+    from pkus_cli.pack.items import MemoryParts as MemoryParts
+    from pkus_cli.pack.items import Person as Person
+    from pkus_cli.pack.items import Ref as Ref
+    from pkus_cli.pack.items import Role as Role
+    from pkus_cli.pack.items import Source as Source
+    from pkus_cli.pack.items import Term as Term
 
 DATE_RE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -237,7 +237,7 @@ _ITEMS = frozenset(
 
 def __getattr__(name: str) -> Any:
     if name in _ITEMS:
-        from pkus_cli import items
+        from pkus_cli.pack import items
 
         return getattr(items, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pkus_cli import views
+from pkus_cli import commands as views
 from pkus_cli.context import AppContext
 from pkus_cli.errors import PkusError
 

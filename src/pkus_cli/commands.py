@@ -29,8 +29,8 @@ def report_error(e: PkusError) -> None:
 
 
 def outline(env: AppContext, section: str | None, json_: bool) -> None:
-    from pkus_cli import query
     from pkus_cli.render import outline as view
+    from pkus_cli.views import pages as query
 
     data = query.outline(env.pack(), section)
     if json_:
@@ -40,8 +40,8 @@ def outline(env: AppContext, section: str | None, json_: bool) -> None:
 
 
 def decade(env: AppContext, name: str | None, json_: bool) -> None:
-    from pkus_cli import query
     from pkus_cli.render import decade as view
+    from pkus_cli.views import pages as query
 
     pack = env.pack()
     if name is None:

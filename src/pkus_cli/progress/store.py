@@ -293,7 +293,7 @@ class Store:
             if before is None:
                 db.execute("DELETE FROM cards WHERE item_id = ?", (item_id,))
             else:
-                from pkus_cli.srs import due_of
+                from pkus_cli.progress.srs import due_of
 
                 lapse = 1 if grade == 1 else 0
                 db.execute(

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from pkus_cli.errors import ContentError, PkusError, Problem
-from pkus_cli.model import (
+from pkus_cli.pack.model import (
     DATE_RE,
     DECADE_RE,
     ID_RE,
@@ -41,7 +41,7 @@ from pkus_cli.model import (
     Tag,
     Term,
 )
-from pkus_cli.paths import display_path
+from pkus_cli.pack.paths import display_path
 
 try:  # libyaml is about ten times faster; fall back to pure Python where it is missing.
     from yaml import CSafeLoader as _YamlLoader

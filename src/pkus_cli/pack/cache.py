@@ -19,8 +19,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from pkus_cli import __version__, model
-from pkus_cli.model import Pack
+from pkus_cli import __version__
+from pkus_cli.pack import model
+from pkus_cli.pack.model import Pack
 
 SCHEMA_VERSION = 1  # the content schema the loader reads (see loader.SCHEMA_VERSION)
 FORMAT = 3  # the layout of the cache folder itself
@@ -94,7 +95,7 @@ def load(root: Path, build: Callable[[Path], Pack] | None = None) -> Pack:
 def _build(root: Path, build: Callable[[Path], Pack] | None) -> Pack:
     if build is not None:
         return build(root)
-    from pkus_cli.loader import load as load_yaml
+    from pkus_cli.pack.loader import load as load_yaml
 
     return load_yaml(root)
 

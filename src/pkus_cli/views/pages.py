@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from pkus_cli.errors import PkusError, UsageError
 
 if TYPE_CHECKING:
-    from pkus_cli.model import Decade, Event, Pack, Person, Section, Source, Subsection, Term
+    from pkus_cli.pack.model import Decade, Event, Pack, Person, Section, Source, Subsection, Term
 
 
 def event_dict(e: Event) -> dict[str, Any]:

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from pkus_cli import srs
-from pkus_cli.model import Pack
+from pkus_cli.pack.model import Pack
+from pkus_cli.progress import srs
+from pkus_cli.progress.store import Store, day_start, week_after
 from pkus_cli.quiz.plan import LEECH_FAILURES
 from pkus_cli.quiz.questions import Item, catalogue
-from pkus_cli.store import Store, day_start, week_after
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,22 +5,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+_PACKAGE = Path(__file__).resolve().parents[1]  # src/pkus_cli, or site-packages/pkus_cli
+
 
 def builtin_content_dir() -> Path:
     """The pack that ships with pkus: inside the installed package, or the source checkout's."""
-    here = Path(__file__).resolve().parent
-    if (here / "content" / "pack.yaml").is_file():  # a normal install: the package folder
-        return here / "content"
-    checkout = Path(__file__).resolve().parents[2] / "content"
-    if (checkout / "pack.yaml").is_file():  # an editable install or a source checkout
-        return checkout
-    from importlib.resources import files  # zip imports and other unusual loaders
-
-    packaged = Path(str(files("pkus_cli"))) / "content"
-    if (packaged / "pack.yaml").is_file():
-        return packaged
+    installed = _PACKAGE / "content"  # a wheel: hatch force-includes content/ here
+    if (installed / "pack.yaml").is_file():
+        return installed
     # An editable install or a source checkout: src/pkus_cli/ -> the repository's content/.
-    return Path(__file__).resolve().parents[2] / "content"
+    return _PACKAGE.parents[1] / "content"
 
 
 def display_path(path: Path) -> str:

@@ -1,0 +1,1 @@
+"""The content pack: its model, the YAML loader, the compiled cache and the quality checks."""
