@@ -75,7 +75,8 @@ def test_outline_unknown_section_exits_2_naming_valid_ones(run: Run) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.strip() == (
-        "error: unknown section '9': choose one of 1 (formative), 2 (estrangement), 3 (later)"
+        "error: unknown section '9': choose one of 1 (formative), 2 (estrangement), "
+        "3 (later), or a code like 4B"
     )
 
 

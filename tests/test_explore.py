@@ -13,7 +13,8 @@ from pkus_cli.cli import completion
 from pkus_cli.cli.app import app
 from pkus_cli.errors import UsageError
 from pkus_cli.pack.loader import load
-from pkus_cli.views import explore
+from pkus_cli.views import find, pages
+from pkus_cli.views.search import snippet
 
 from .conftest import TINY, Run
 
@@ -35,21 +36,29 @@ def ids(result) -> list[str]:  # type: ignore[no-untyped-def]
 # --- filters -------------------------------------------------------------------------------
 
 
+def filter_events(pack, **kw):  # type: ignore[no-untyped-def]
+    return find.events(pack, find.resolve(pack, **kw))
+
+
+def select(pack, **kw):  # type: ignore[no-untyped-def]
+    return find.select(pack, find.resolve(pack, **kw))
+
+
 def test_filter_events_combines_every_filter(pack) -> None:  # type: ignore[no-untyped-def]
-    all_ids = [e.id for e in explore.filter_events(pack)]
+    all_ids = [e.id for e in filter_events(pack)]
     assert all_ids == ["mdaa", "seato", "baghdad", "pressler-cutoff", "tests-1998", "coup-1999"]
-    assert [e.id for e in explore.filter_events(pack, decade="90s", tag="sanctions")] == [
+    assert [e.id for e in filter_events(pack, decade="90s", tag="sanctions")] == [
         "pressler-cutoff",
         "coup-1999",
     ]
-    assert [e.id for e in explore.filter_events(pack, section="3")] == [
+    assert [e.id for e in filter_events(pack, section="3")] == [
         "mdaa", "baghdad", "tests-1998",
     ]  # fmt: skip
-    assert [e.id for e in explore.filter_events(pack, section="2a")] == [
+    assert [e.id for e in filter_events(pack, section="2a")] == [
         "pressler-cutoff", "tests-1998", "coup-1999",
     ]  # fmt: skip
-    assert [e.id for e in explore.filter_events(pack, person="Eisenhower")] == ["mdaa"]
-    assert [e.id for e in explore.filter_events(pack, year_from=1955, year_to=1998)] == [
+    assert [e.id for e in filter_events(pack, person="Eisenhower")] == ["mdaa"]
+    assert [e.id for e in filter_events(pack, year_from=1955, year_to=1998)] == [
         "baghdad", "pressler-cutoff", "tests-1998",
     ]  # fmt: skip
 
@@ -67,20 +76,20 @@ def test_filter_events_combines_every_filter(pack) -> None:  # type: ignore[no-u
 )
 def test_filter_events_rejects_unknown_values(pack, kwargs, message) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(UsageError, match=None) as info:
-        explore.filter_events(pack, **kwargs)
+        filter_events(pack, **kwargs)
     assert str(info.value).startswith(message)
     assert info.value.exit_code == 2
 
 
 def test_select_keeps_cards_and_items_of_the_slice(pack) -> None:  # type: ignore[no-untyped-def]
-    everything = explore.select(pack)
+    everything = select(pack)
     assert not everything.filtered and len(everything.cards) == 3
-    nineties = explore.select(pack, decade="1990s")
+    nineties = select(pack, decade="1990s")
     assert [c.id for c in nineties.cards] == ["pressler-what"]
     assert [t.id for t in nineties.terms] == ["pressler"]
     assert [s.id for s in nineties.sources] == ["src-b"]
     assert [d.id for d in nineties.decades] == ["1990s"]
-    alliances = explore.select(pack, tag="alliances")
+    alliances = select(pack, tag="alliances")
     assert {c.id for c in alliances.cards} == {"seato-year", "ike-who"}
     assert [c.id for c in alliances.corrections] == ["seato-1955"]
 
@@ -160,7 +169,7 @@ def test_timeline_prints_long_decades_in_chunks(
     from pkus_cli.render import timeline as view
 
     monkeypatch.setattr(view, "CHUNK", 2)
-    parts = list(view.render(explore.timeline(pack)))
+    parts = list(view.render(pages.timeline(pack, find.NO_FILTER)))
     tables = [p for p in parts if isinstance(p, Table)]
     assert [t.row_count for t in tables] == [2, 1, 2, 1]  # two decades of three events
 
@@ -282,7 +291,7 @@ def test_search_without_words_exits_2(run: Run) -> None:
 
 def test_snippet_cuts_long_text_around_the_match() -> None:
     text = " ".join(["filler"] * 60) + " Pressler " + " ".join(["tail"] * 60)
-    snip, spans = explore.snippet(text, ["pressler"], width=80)
+    snip, spans = snippet(text, ["pressler"], width=80)
     assert snip.startswith("…") and snip.endswith("…") and len(snip) <= 82
     start, end = spans[0]
     assert snip[start:end] == "Pressler"

@@ -258,7 +258,7 @@ def test_export_help_has_an_example(run: Run) -> None:
 
 def test_cli_and_views_do_not_import_genanki() -> None:
     code = (
-        "import sys, pkus_cli.cli.app, pkus_cli.views.explore, pkus_cli.export; "
+        "import sys, pkus_cli.cli.app, pkus_cli.views.pages, pkus_cli.views.find, pkus_cli.export; "
         "print('genanki' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

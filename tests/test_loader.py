@@ -9,7 +9,7 @@ import pytest
 
 from pkus_cli.errors import ContentError, PkusError
 from pkus_cli.pack import checks, loader
-from pkus_cli.pack.model import Country, ItemKind
+from pkus_cli.pack.basics import Country, ItemKind
 
 Edit = Callable[[Path, str, str], None]
 

@@ -45,9 +45,10 @@ def test_installed_wheel_runs_outside_the_checkout(wheel: Path, tmp_path: Path) 
     )  # fmt: skip
     # Dependencies come from this environment; pkus itself only from the wheel.
     code = (
-        "import sys; sys.path.insert(0, sys.argv[1]); import pkus_cli.cli.app as c;"
+        "import sys; sys.path.insert(0, sys.argv[1]); import pkus_cli.entry as c;"
         "assert c.__file__.startswith(sys.argv[1]), c.__file__;"
-        "sys.argv = ['pkus', 'outline', '--json']; c.main()"
+        "sys.argv = ['pkus', 'outline', '--json'];\n"
+        "try: c.main()\nexcept SystemExit as e: sys.exit(e.code)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code, str(target)],

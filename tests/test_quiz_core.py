@@ -12,11 +12,12 @@ from pkus_cli.errors import UsageError
 from pkus_cli.pack import loader
 from pkus_cli.pack.model import Pack
 from pkus_cli.progress import srs
-from pkus_cli.progress.store import CardRow
+from pkus_cli.progress.store import ScheduleRow
 from pkus_cli.quiz import grading
 from pkus_cli.quiz.plan import make_filters, parse_kinds, plan
-from pkus_cli.quiz.questions import Kind, Maker, Question, catalogue
+from pkus_cli.quiz.questions import Kind, Maker, Question
 from pkus_cli.quiz.session import Session
+from pkus_cli.views.subjects import catalogue
 
 from .conftest import TINY
 
@@ -134,8 +135,8 @@ def test_same_seed_same_session(pack: Pack) -> None:
     assert [x.options for x in one.questions] == [x.options for x in two.questions]
 
 
-def _row(item_id: str, due: datetime) -> CardRow:
-    return CardRow(1, item_id, srs.new_card(1, due), due, 1, 0)
+def _row(item_id: str, due: datetime) -> ScheduleRow:
+    return ScheduleRow(1, item_id, srs.new_card(1, due), due, 1, 0)
 
 
 def test_due_reviews_come_first_then_new_up_to_the_limits(pack: Pack) -> None:
@@ -184,7 +185,7 @@ def test_filters(pack: Pack) -> None:
 
 @pytest.mark.parametrize(("kw", "message"), [
     ({"decade": "1880s"}, "unknown decade '1880s'"),
-    ({"tag": "nukes"}, "unknown tag 'nukes' (did you mean nuclear?)"),
+    ({"tag": "nukes"}, "unknown tag 'nukes': did you mean nuclear?"),
     ({"person": "nixon"}, "unknown person 'nixon'"),
     ({"section": "12"}, "unknown section '12'"),
     ({"kinds": ["essay"]}, "unknown question kind 'essay'"),

@@ -7,7 +7,8 @@ from collections import Counter
 import pytest
 
 from pkus_cli.pack import checks, loader
-from pkus_cli.pack.model import ItemKind, Pack
+from pkus_cli.pack.basics import ItemKind
+from pkus_cli.pack.model import Pack
 from pkus_cli.pack.paths import builtin_content_dir
 
 from .conftest import Run

@@ -15,8 +15,7 @@ from rich.console import Console, Group, RenderableType
 from pkus_cli.pack import loader
 from pkus_cli.pack.model import Pack
 from pkus_cli.render import decade, event, outline, timeline
-from pkus_cli.views import explore
-from pkus_cli.views import pages as query
+from pkus_cli.views import find, pages
 
 from .conftest import TINY
 
@@ -44,24 +43,24 @@ def check(name: str, renderable: RenderableType) -> None:
 
 
 def test_outline_tree(pack: Pack) -> None:
-    check("outline", outline.render(query.outline(pack)))
+    check("outline", outline.render(pages.outline(pack)))
 
 
 def test_outline_section(pack: Pack) -> None:
-    check("outline-section-2", outline.render(query.outline(pack, "2")))
+    check("outline-section-2", outline.render(pages.outline(pack, "2")))
 
 
 def test_decade_page(pack: Pack) -> None:
-    check("decade-1950s", decade.render(query.decade(pack, "1950s")))
+    check("decade-1950s", decade.render(pages.decade(pack, "1950s")))
 
 
 def test_decade_list(pack: Pack) -> None:
-    check("decade-list", decade.render_list(query.decade_list(pack)))
+    check("decade-list", decade.render_list(pages.decade_list(pack)))
 
 
 def test_event_page(pack: Pack) -> None:
-    check("event-pressler-cutoff", event.render(explore.event(pack, "pressler-cutoff")))
+    check("event-pressler-cutoff", event.render(pages.event(pack, "pressler-cutoff")))
 
 
 def test_timeline(pack: Pack) -> None:
-    check("timeline", Group(*timeline.render(explore.timeline(pack))))
+    check("timeline", Group(*timeline.render(pages.timeline(pack, find.NO_FILTER))))

@@ -31,7 +31,7 @@ def test_answers_persist_across_opens(tmp_path: Path) -> None:
         answer(s, "year:a", srs.Grade.AGAIN, NOW + timedelta(hours=1))
         answer(s, "year:b", srs.Grade.EASY)
     with Store.open(path) as s:
-        cards = s.cards()
+        cards = s.schedules()
         assert set(cards) == {"year:a", "year:b"}
         assert cards["year:a"].reps == 2 and cards["year:a"].lapses == 1
         assert [r.grade for r in s.reviews()] == [3, 1, 4]
@@ -41,14 +41,14 @@ def test_answers_persist_across_opens(tmp_path: Path) -> None:
 def test_undo_restores_the_previous_state(tmp_path: Path) -> None:
     with Store.open(tmp_path / "p.db") as s:
         answer(s, "year:a", srs.Grade.GOOD)
-        before = s.cards()["year:a"]
+        before = s.schedules()["year:a"]
         rid = answer(s, "year:a", srs.Grade.AGAIN, NOW + timedelta(hours=1))
-        assert s.undo(rid)
-        assert s.cards()["year:a"] == before
+        assert s.undo(rid, srs.due_of)
+        assert s.schedules()["year:a"] == before
         first = s.reviews()[0].id
-        assert s.undo(first)
-        assert s.cards() == {} and s.reviews() == []
-        assert not s.undo(first)
+        assert s.undo(first, srs.due_of)
+        assert s.schedules() == {} and s.reviews() == []
+        assert not s.undo(first, srs.due_of)
 
 
 def test_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
@@ -113,7 +113,7 @@ def test_empty_file_becomes_a_new_database(tmp_path: Path) -> None:
     path = tmp_path / "p.db"
     path.touch()
     with Store.open(path) as s:
-        assert s.cards() == {}
+        assert s.schedules() == {}
 
 
 def test_read_only_folder_gives_a_clear_error(tmp_path: Path) -> None:
@@ -169,7 +169,7 @@ def test_a_failed_write_is_a_clear_error_and_keeps_earlier_answers(
             answer(s, "year:b", srs.Grade.GOOD)
     with Store.open(path) as s:
         assert [r.item_id for r in s.reviews()] == ["year:a"]
-        assert set(s.cards()) == {"year:a"}
+        assert set(s.schedules()) == {"year:a"}
 
 
 def test_an_older_database_is_migrated_in_place(tmp_path: Path) -> None:

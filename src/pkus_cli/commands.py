@@ -1,58 +1,313 @@
-"""Command bodies shared by the Typer commands and the fast path: load, query, render, print.
+"""Every command body: load the pack, query a view, render it, emit it.
 
-Each takes the resolved AppContext and plain values, so `pkus outline` behaves the same
-whether Typer parsed its arguments or the fast path did.
+The Typer adapters (`cli.app`) and the fast path (`cli.fast`) both call these with an
+AppContext and plain values, so a command behaves the same whichever parsed it. Output
+goes through the context's consoles only. Heavy modules are imported inside the bodies
+that need them, so `pkus --help` and `pkus outline` start fast.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from rich.console import RenderableType
+from rich.text import Text
 
 from pkus_cli.context import AppContext
-from pkus_cli.errors import PkusError
+
+if TYPE_CHECKING:
+    from pkus_cli.pack.model import Pack
+    from pkus_cli.views.find import Filter
 
 
-def print_json(data: Any) -> None:
-    """JSON to stdout as-is: sorted keys, real Unicode, no Rich wrapping or markup."""
-    import json
-
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+class _View(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
 
 
-def report_error(e: PkusError) -> None:
-    """One clear message on stderr; the caller exits with e.exit_code."""
-    from rich.console import Console
-    from rich.text import Text
+def load(env: AppContext) -> Pack:
+    """The pack in use, from the compiled cache when it is current (ContentError if broken)."""
+    from pkus_cli.pack import cache
 
-    Console(stderr=True, highlight=False, soft_wrap=True).print(Text(f"error: {e}"))
+    return cache.load(env.content_dir)
+
+
+def emit(env: AppContext, view: Any, json_: bool, draw: Callable[[Any], RenderableType]) -> None:
+    """Print a view as JSON (its `to_dict()`) or as the screen `draw` makes of it."""
+    if json_:
+        env.print_json(view.to_dict())
+    else:
+        env.out.print(draw(view))
+
+
+def filters(
+    pack: Pack,
+    decade: str | None = None,
+    section: str | None = None,
+    tag: str | None = None,
+    person: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> Filter:
+    from pkus_cli.views import find
+
+    return find.resolve(pack, decade, section, tag, person, year_from, year_to)
+
+
+# --- outline, decades, validation -------------------------------------------------------------
 
 
 def outline(env: AppContext, section: str | None, json_: bool) -> None:
-    from pkus_cli.render import outline as view
-    from pkus_cli.views import pages as query
+    from pkus_cli.render import outline as screen
+    from pkus_cli.views import pages
 
-    data = query.outline(env.pack(), section)
-    if json_:
-        print_json(data.to_dict())
-    else:
-        env.out.print(view.render(data))
+    emit(env, pages.outline(load(env), section), json_, screen.render)
 
 
 def decade(env: AppContext, name: str | None, json_: bool) -> None:
-    from pkus_cli.render import decade as view
-    from pkus_cli.views import pages as query
+    from pkus_cli.render import decade as screen
+    from pkus_cli.views import pages
 
-    pack = env.pack()
+    pack = load(env)
     if name is None:
-        listing = query.decade_list(pack)
-        if json_:
-            print_json(listing.to_dict())
-        else:
-            env.out.print(view.render_list(listing))
-        return
-    data = query.decade(pack, name)
-    if json_:
-        print_json(data.to_dict())
+        emit(env, pages.decade_list(pack), json_, screen.render_list)
     else:
-        env.out.print(view.render(data))
+        emit(env, pages.decade(pack, name), json_, screen.render)
+
+
+def validate(env: AppContext, directory: Path | None, json_: bool) -> None:
+    from pkus_cli.errors import ContentError
+    from pkus_cli.pack import checks
+    from pkus_cli.pack.paths import display_path
+    from pkus_cli.views import pages
+
+    root = directory or env.content_dir
+    try:
+        pack = _load_with_progress(env, root)
+    except ContentError as e:
+        raise ContentError(e.problems, full=True) from None
+    problems = checks.quality_problems(pack)
+    if problems:
+        raise ContentError(problems, full=True)
+    data = pages.counts(pack)
+    if json_:
+        env.print_json(data.to_dict())
+        return
+    summary = ", ".join(f"{n} {k}" for k, n in data.counts.items())
+    env.out.print(Text(f"ok: {display_path(root)}: {summary}"))
+
+
+def _load_with_progress(env: AppContext, root: Path) -> Pack:
+    """Parse a pack from YAML, with a progress bar on a terminal (large packs take seconds)."""
+    from pkus_cli.pack import loader
+    from pkus_cli.pack.cache import pack_files
+
+    if not sys.stderr.isatty() or not root.is_dir():
+        return loader.load(root)
+    from rich.progress import Progress
+
+    files = pack_files(root)
+    sizes = {p: p.stat().st_size for p in files if p.is_file()}
+    with Progress(transient=True, console=env.err) as bar:
+        task = bar.add_task(f"checking {root.name}", total=sum(sizes.values()) or 1)
+
+        def advance(path: Path) -> None:
+            bar.update(task, advance=sizes.get(path, 0), description=f"reading {path.name}")
+
+        return loader.load(root, on_file=advance)
+
+
+# --- quiz and stats ---------------------------------------------------------------------------
+
+
+def quiz(
+    env: AppContext,
+    *,
+    decade: str | None,
+    section: str | None,
+    tag: str | None,
+    person: str | None,
+    kinds: list[str],
+    new: int,
+    count: int,
+    cram: bool,
+    leeches: bool,
+    grading: int,
+    seed: int | None,
+) -> None:
+    import random
+
+    from pkus_cli.errors import Interrupted, UsageError
+    from pkus_cli.progress import stats as progress
+    from pkus_cli.progress.store import Store
+    from pkus_cli.quiz import plan as planner
+    from pkus_cli.quiz.loop import Loop, LoopOptions, run_loop
+    from pkus_cli.quiz.session import Session
+    from pkus_cli.quiz.terminal import is_interactive
+    from pkus_cli.render import quiz as screen
+
+    if grading not in (2, 4):
+        raise UsageError("--grading takes 4 (Again/Hard/Good/Easy) or 2 (Fail/Pass)")
+    if leeches and cram:
+        raise UsageError("--leeches needs your progress; it cannot be combined with --cram")
+    pack = load(env)
+    scope = planner.make_filters(pack, decade, section, tag, person, kinds)
+    now = env.now()
+    store = None if cram else Store.open(env.db_path)
+    try:
+        schedules = store.schedules() if store is not None else {}
+        fails = progress.failures(store) if (leeches and store is not None) else None
+        chosen = planner.plan(
+            pack, scope, schedules, now, random.Random(seed), new=new, count=count, cram=cram,
+            failures=fails,
+        )  # fmt: skip
+        out = env.out
+        if not chosen.questions:
+            nxt = store.next_due() if store is not None else None
+            out.print(
+                Text(f"Nothing due for {scope.describe()}. Next review: {screen.when(nxt, now)}.")
+            )
+            tip = "Study anyway: pkus quiz --cram, or add new ones: pkus quiz --new 20"
+            out.print(Text(tip, style="dim"))
+            return
+        if not cram:
+            out.print(Text(f"{chosen.due} due, {chosen.new} new · {scope.describe()}", style="dim"))
+        options = LoopOptions(interactive=is_interactive(), two_grades=grading == 2)
+        if options.interactive:
+            import signal
+
+            # A program started in the background by a non-interactive shell inherits an
+            # ignored SIGINT; in the quiz, Ctrl-C must always end the session cleanly.
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        session = Session(chosen.questions, cram=cram)
+        loop = Loop(out, pack, session, store, options, env.now, screen)
+        summary = run_loop(loop)
+        out.print(screen.summary(summary, interrupted=loop.interrupted))
+        if loop.interrupted:
+            raise Interrupted("interrupted")
+    finally:
+        if store is not None:
+            store.close()
+
+
+def stats(env: AppContext, json_: bool) -> None:
+    from pkus_cli.progress import stats as progress
+    from pkus_cli.progress.store import Store
+    from pkus_cli.render import stats as screen
+
+    pack = load(env)
+    with Store.open(env.db_path) as store:
+        data = progress.stats(pack, store, env.now())
+    emit(env, data, json_, screen.render)
+
+
+# --- looking things up ------------------------------------------------------------------------
+
+
+def timeline(
+    env: AppContext,
+    *,
+    decade: str | None,
+    section: str | None,
+    tag: str | None,
+    person: str | None,
+    year_from: int | None,
+    year_to: int | None,
+    json_: bool,
+) -> None:
+    from pkus_cli.render import timeline as screen
+    from pkus_cli.views import pages
+
+    pack = load(env)
+    view = pages.timeline(pack, filters(pack, decade, section, tag, person, year_from, year_to))
+    if json_:
+        env.print_json(view.to_list())
+        return
+    for part in screen.render(view):  # decade by decade, so long timelines start at once
+        env.out.print(part)
+
+
+def event(env: AppContext, ident: str, json_: bool) -> None:
+    from pkus_cli.render import event as screen
+    from pkus_cli.views import pages
+
+    emit(env, pages.event(load(env), ident), json_, screen.render)
+
+
+def search(
+    env: AppContext,
+    words: list[str],
+    limit: int,
+    json_: bool,
+    *,
+    decade: str | None = None,
+    section: str | None = None,
+    tag: str | None = None,
+    person: str | None = None,
+) -> None:
+    from pkus_cli.render import search as screen
+    from pkus_cli.views import find
+    from pkus_cli.views import search as finder
+
+    pack = load(env)
+    selection = find.select(pack, filters(pack, decade, section, tag, person))
+    view = finder.search(selection, " ".join(words), limit or None)
+    emit(env, view, json_, screen.render)
+
+
+def people(env: AppContext, ident: str | None, json_: bool) -> None:
+    from pkus_cli.render import people as screen
+    from pkus_cli.views import pages
+
+    pack = load(env)
+    if ident is None:
+        emit(env, pages.people(pack), json_, screen.render_list)
+    else:
+        emit(env, pages.person(pack, ident), json_, screen.render)
+
+
+def terms(env: AppContext, ident: str | None, json_: bool) -> None:
+    from pkus_cli.render import terms as screen
+    from pkus_cli.views import pages
+
+    pack = load(env)
+    if ident is None:
+        emit(env, pages.terms(pack), json_, screen.render_list)
+    else:
+        emit(env, pages.term(pack, ident), json_, screen.render)
+
+
+def sources(env: AppContext, json_: bool) -> None:
+    from pkus_cli.render import sources as screen
+    from pkus_cli.views import pages
+
+    emit(env, pages.sources(load(env)), json_, screen.render)
+
+
+def corrections(env: AppContext, json_: bool) -> None:
+    from pkus_cli.render import corrections as screen
+    from pkus_cli.views import pages
+
+    emit(env, pages.corrections(load(env)), json_, screen.render)
+
+
+def export(
+    env: AppContext,
+    fmt: str,
+    output: Path | None,
+    *,
+    decade: str | None,
+    section: str | None,
+    tag: str | None,
+    person: str | None,
+) -> None:
+    from pkus_cli import export as exporter
+    from pkus_cli.pack.paths import display_path
+
+    pack = load(env)
+    path = output or exporter.default_path(pack, fmt)
+    result = exporter.export(pack, fmt, path, filters(pack, decade, section, tag, person))
+    counts = ", ".join(f"{k} {n}" for k, n in result.counts.items())
+    env.out.print(Text(f"wrote {display_path(result.path)} ({result.format}: {counts})"))

@@ -1,17 +1,21 @@
-"""What every command needs, resolved once from options and the environment."""
+"""What every command needs, resolved once from the options and the environment.
+
+This is the only place that reads PKUS_CONTENT, PKUS_DB and PKUS_NOW. It loads nothing:
+commands load the pack themselves (`commands.load`), so reading it is a visible step.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from rich.console import Console
 
-if TYPE_CHECKING:
-    from pkus_cli.pack.model import Pack
+from pkus_cli.errors import PkusError, UsageError
 
 
 def default_db_path() -> Path:
@@ -21,45 +25,56 @@ def default_db_path() -> Path:
     return user_data_path("pkus", appauthor=False) / "progress.db"
 
 
-@dataclass
-class AppContext:
-    content_dir: Path | None  # None: the pack that ships with pkus
-    db_path: Path | None = None  # None: default_db_path()
-    out: Console = field(default_factory=lambda: Console(highlight=False))
-    err: Console = field(default_factory=lambda: Console(stderr=True, highlight=False))
-    _pack: Pack | None = None
+def _env_path(name: str) -> Path | None:
+    value = os.environ.get(name)
+    return Path(value) if value else None
 
-    def content_root(self) -> Path:
-        if self.content_dir is not None:
-            return self.content_dir
+
+def content_dir(option: Path | None) -> Path:
+    """The pack to use: --content, else PKUS_CONTENT, else the one that ships with pkus."""
+    chosen = option or _env_path("PKUS_CONTENT")
+    if chosen is None:
         from pkus_cli.pack.paths import builtin_content_dir
 
         return builtin_content_dir()
+    if chosen.exists() and not chosen.is_dir():
+        raise UsageError(f"--content takes a folder, and {chosen} is a file")
+    return chosen
 
-    def pack(self) -> Pack:
-        """The content pack, loaded on first use (raises ContentError when it is broken)."""
-        if self._pack is None:
-            from pkus_cli.pack import cache
 
-            self._pack = cache.load(self.content_root())
-        return self._pack
+def _fixed_now() -> datetime | None:
+    fixed = os.environ.get("PKUS_NOW")
+    if not fixed:
+        return None
+    try:
+        t = datetime.fromisoformat(fixed)
+    except ValueError:
+        raise PkusError(f"PKUS_NOW is not an ISO 8601 time: {fixed!r}") from None
+    return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
 
-    def database(self) -> Path:
-        if self.db_path is not None:
-            return self.db_path
-        env = os.environ.get("PKUS_DB")
-        return Path(env) if env else default_db_path()
 
-    @staticmethod
-    def now() -> datetime:
-        """The current time, UTC; PKUS_NOW (ISO 8601) fixes it, for tests and demos."""
-        fixed = os.environ.get("PKUS_NOW")
-        if fixed:
-            from pkus_cli.errors import PkusError
+@dataclass(frozen=True)
+class AppContext:
+    """Where content and progress live, the two consoles, and the clock."""
 
-            try:
-                t = datetime.fromisoformat(fixed)
-            except ValueError:
-                raise PkusError(f"PKUS_NOW is not an ISO 8601 time: {fixed!r}") from None
-            return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
-        return datetime.now(timezone.utc)
+    content_dir: Path
+    db_path: Path
+    out: Console = field(default_factory=lambda: Console(highlight=False))
+    err: Console = field(default_factory=lambda: Console(stderr=True, highlight=False))
+    fixed_now: datetime | None = None  # PKUS_NOW, for tests and demos
+
+    @classmethod
+    def create(cls, content: Path | None = None, db: Path | None = None) -> AppContext:
+        return cls(
+            content_dir=content_dir(content),
+            db_path=db or _env_path("PKUS_DB") or default_db_path(),
+            fixed_now=_fixed_now(),
+        )
+
+    def now(self) -> datetime:
+        """The current time, UTC (or PKUS_NOW)."""
+        return self.fixed_now or datetime.now(timezone.utc)
+
+    def print_json(self, data: Any) -> None:
+        """JSON on stdout as-is: sorted keys, real Unicode, no Rich wrapping or markup."""
+        self.out.file.write(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n")

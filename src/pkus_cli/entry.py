@@ -1,8 +1,10 @@
-"""The `pkus` script: try the fast path, else hand the arguments to the Typer app."""
+"""The `pkus` script: the fast path for plain outline/decade calls, else the Typer app."""
 
 from __future__ import annotations
 
 import sys
+
+from pkus_cli.exits import exit_code
 
 
 def main() -> None:
@@ -16,11 +18,6 @@ def main() -> None:
             app()
             return
         sys.stdout.flush()
-    except BrokenPipeError:
-        # `pkus timeline | head`: the reader left; exit quietly like other Unix tools.
-        sys.stderr.close()
-        raise SystemExit(1) from None
-    except KeyboardInterrupt:
-        sys.stderr.write("\ninterrupted\n")
-        raise SystemExit(130) from None
+    except (BrokenPipeError, KeyboardInterrupt) as e:
+        code = exit_code(e)
     raise SystemExit(code)

@@ -57,3 +57,9 @@ class StoreError(PkusError):
 
 class ExportError(PkusError):
     """An export that cannot be written."""
+
+
+class Interrupted(PkusError):
+    """Ctrl-C ended a quiz; what was answered is saved and the summary is on screen."""
+
+    exit_code = 130

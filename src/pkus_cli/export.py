@@ -11,7 +11,6 @@ import csv
 import html
 import json
 import os
-import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,9 +19,12 @@ from typing import Any, TextIO
 
 from pkus_cli import __version__
 from pkus_cli.errors import ExportError, UsageError
-from pkus_cli.pack.model import Event, ItemKind, Pack, Source
-from pkus_cli.views import explore
-from pkus_cli.views import pages as query
+from pkus_cli.pack.basics import format_date
+from pkus_cli.pack.items import Event, Source
+from pkus_cli.pack.model import Pack
+from pkus_cli.views import find, subjects
+from pkus_cli.views.pages import DecadeView, OutlineView, sources_of
+from pkus_cli.views.serialize import card_dict, event_dict, person_dict, source_dict, term_dict
 
 FORMATS = {"anki": ".apkg", "tsv": ".tsv", "markdown": ".md", "json": ".json"}
 ALIASES = {"apkg": "anki", "md": "markdown", "txt": "tsv"}
@@ -33,8 +35,6 @@ FIELDS = ("Question", "Answer", "Date", "Context", "Source")
 # re-importing a new export would create a second note type and deck.
 MODEL_ID = 1_739_452_061
 DECK_ID = 1_739_452_062
-
-_YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def resolve_format(name: str) -> str:
@@ -68,53 +68,35 @@ def _tags(decade: str, events: tuple[Event, ...]) -> tuple[str, ...]:
     return (f"pkus::decade::{decade}", *(f"pkus::topic::{t}" for t in topics))
 
 
-def notes(sel: explore.Selection) -> list[Note]:
-    """One note per hand-written card, then a year question per event (unless its title
-    already gives the year away)."""
+def notes(sel: find.Selection) -> list[Note]:
+    """One note per hand-written card, then a year question per event that asks one.
+
+    Note ids are the quiz's question ids (`views.subjects`), so an Anki note and a quiz
+    question about the same thing share one identity.
+    """
     pack = sel.pack
-    events = {e.id: e for e in pack.events}
-    people = {p.id: p for p in pack.people}
-    terms = {t.id: t for t in pack.terms}
+    about = subjects.Index(pack)
     out: list[Note] = []
     for c in sel.cards:
-        evs = explore.card_events(pack, c)
-        date, context = "", ""
-        cited: tuple[str, ...] = ()
-        if c.about.kind is ItemKind.EVENT:
-            e = events[c.about.id]
-            date, context, cited = e.display_date, e.significance, e.sources
-        elif c.about.kind is ItemKind.PERSON:
-            p = people[c.about.id]
-            context, cited = p.summary, p.sources
-        else:
-            t = terms[c.about.id]
-            date, context, cited = t.year, t.definition, t.sources
+        subject = about.about(c)
+        evs = tuple(about.events[i] for i in about.card_events(c))
         answer = c.answer + (f" (also: {', '.join(c.accept)})" if c.accept else "")
+        date = format_date(subject.date) if subject.date else ""
         out.append(
             Note(
-                f"card:{c.id}",
-                c.question,
-                answer,
-                date,
-                context,
-                query.sources_of(pack, cited),
-                _tags(c.decade, evs),
+                f"card:{c.id}", c.question, answer, date, subject.context,
+                sources_of(pack, subject.sources), _tags(c.decade, evs),
             )
-        )
+        )  # fmt: skip
     for e in sel.events:
-        if _YEAR_IN_TEXT.search(e.title):
+        if not subjects.asks_year(e):
             continue
         out.append(
             Note(
-                f"year:{e.id}",
-                f"In what year: {e.title}?",
-                str(e.year),
-                e.display_date,
-                e.significance,
-                query.sources_of(pack, e.sources),
-                _tags(e.decade, (e,)),
+                f"year:{e.id}", f"In what year: {e.title}?", str(e.year), e.display_date,
+                e.significance, sources_of(pack, e.sources), _tags(e.decade, (e,)),
             )
-        )
+        )  # fmt: skip
     return out
 
 
@@ -178,13 +160,11 @@ def export(
     pack: Pack,
     fmt: str,
     path: Path,
-    decade: str | None = None,
-    section: str | None = None,
-    tag: str | None = None,
+    f: find.Filter = find.NO_FILTER,
 ) -> ExportResult:
     """Write the pack (or the slice the filters select) to `path` in format `fmt`."""
     fmt = resolve_format(fmt)
-    sel = explore.select(pack, decade=decade, section=section, tag=tag)
+    sel = find.select(pack, f)
     counts = {"events": len(sel.events), "cards": len(sel.cards)}
     if fmt in ("anki", "tsv"):
         items = notes(sel)
@@ -288,7 +268,7 @@ def _cell(s: str) -> str:
     return " ".join(s.split()).replace("|", "\\|")
 
 
-def markdown(sel: explore.Selection) -> str:
+def markdown(sel: find.Selection) -> str:
     """A printable study guide: outline, decades with their events, people, terms, sources."""
     pack = sel.pack
     out: list[str] = [f"# {pack.title}", ""]
@@ -365,15 +345,15 @@ def markdown(sel: explore.Selection) -> str:
 # --- json ----------------------------------------------------------------------------------
 
 
-def document(sel: explore.Selection) -> dict[str, Any]:
+def document(sel: find.Selection) -> dict[str, Any]:
     """The pack (or the selection) as one JSON-ready document."""
     pack = sel.pack
     decades = []
     for d in sel.decades:
-        entry = query.DecadeView(d, (), (), {}).to_dict()
+        entry = DecadeView(d, (), (), {}).to_dict()
         del entry["events"], entry["sections"]
         decades.append(entry)
-    outline = query.OutlineView(pack.title, sel.sections, None, {}).to_dict()
+    outline = OutlineView(pack.title, sel.sections, None, {}).to_dict()
     return {
         "format": "pkus-pack",
         "exported_by": f"pkus {__version__}",
@@ -382,10 +362,10 @@ def document(sel: explore.Selection) -> dict[str, Any]:
         "outline": outline["sections"],
         "tags": [{"id": t.id, "label": t.label} for t in pack.tags],
         "decades": decades,
-        "events": [query.event_dict(e) for e in sel.events],
-        "people": [explore.person_dict(p) for p in sel.people],
-        "terms": [explore.term_dict(t) for t in sel.terms],
-        "cards": [explore.card_dict(c) for c in sel.cards],
+        "events": [event_dict(e) for e in sel.events],
+        "people": [person_dict(p) for p in sel.people],
+        "terms": [term_dict(t) for t in sel.terms],
+        "cards": [card_dict(c) for c in sel.cards],
         "corrections": [
             {
                 "id": c.id,
@@ -397,9 +377,9 @@ def document(sel: explore.Selection) -> dict[str, Any]:
             }
             for c in sel.corrections
         ],
-        "sources": [explore.source_dict(s) for s in sel.sources],
+        "sources": [source_dict(s) for s in sel.sources],
     }
 
 
-def _json(sel: explore.Selection) -> str:
+def _json(sel: find.Selection) -> str:
     return json.dumps(document(sel), indent=2, ensure_ascii=False, sort_keys=True) + "\n"

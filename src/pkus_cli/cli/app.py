@@ -1,44 +1,46 @@
-"""The command line: parse options, call the core, print, and map errors to exit codes.
+"""The Typer app: one thin adapter per command, handing plain values to `commands`.
 
-Exit codes: 0 ok, 1 content or user error, 2 usage (unknown names, bad options),
-130 interrupted. Heavy modules are imported inside the commands that use them, so
-`pkus --help` and `pkus outline` start fast.
+Shared options come from `cli.options`, so a flag reads, helps and completes the same on
+every command; errors become exit codes in `exits` alone.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Annotated, Any
 
 import typer
-from rich.text import Text
 from typer.core import TyperGroup
 
-from pkus_cli import __version__
-from pkus_cli import commands as views
-from pkus_cli.cli import completion
+from pkus_cli import __version__, commands
+from pkus_cli.cli import completion, options
 from pkus_cli.context import AppContext
 from pkus_cli.errors import PkusError
+from pkus_cli.exits import exit_code
 
 
 class PkusGroup(TyperGroup):
-    """Translate every PkusError into one line on stderr and its exit code."""
+    """Turn every PkusError (and Ctrl-C) into one line on stderr and its exit code."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except PkusError as e:
-            _fail(e)
-        except KeyboardInterrupt:
-            sys.stderr.write("\ninterrupted\n")
-            raise typer.Exit(130) from None
+        except (PkusError, KeyboardInterrupt) as e:
+            raise typer.Exit(exit_code(e)) from None
 
 
-def _fail(e: PkusError) -> NoReturn:
-    views.report_error(e)
-    raise typer.Exit(e.exit_code) from None
+def option(spec: options.Spec, **extra: Any) -> Any:
+    complete = getattr(completion, spec.complete) if spec.complete else None
+    return typer.Option(
+        *spec.flags, metavar=spec.metavar or None, help=spec.help, autocompletion=complete, **extra
+    )
 
+
+Decade = Annotated[str | None, option(options.DECADE)]
+Section = Annotated[str | None, option(options.SECTION)]
+Tag = Annotated[str | None, option(options.TAG)]
+Person = Annotated[str | None, option(options.PERSON)]
+Json = Annotated[bool, option(options.JSON)]
 
 app = typer.Typer(
     cls=PkusGroup,
@@ -63,27 +65,35 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     ctx: typer.Context,
-    content: Path | None = typer.Option(
-        None,
-        "--content",
-        envvar="PKUS_CONTENT",
-        help="Use the content pack in DIR instead of the built-in one.",
-        metavar="DIR",
-        file_okay=False,
-    ),
-    db: Path | None = typer.Option(
-        None,
-        "--db",
-        envvar="PKUS_DB",
-        help="Keep quiz progress in this SQLite file (default: your user data folder).",
-        metavar="PATH",
-        dir_okay=False,
-    ),
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
-    ),
+    content: Annotated[
+        Path | None,
+        typer.Option(
+            "--content",
+            help="Use the content pack in DIR instead of the built-in one (env: PKUS_CONTENT).",
+            metavar="DIR",
+        ),
+    ] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="Keep quiz progress in this SQLite file (env: PKUS_DB; default: your user "
+            "data folder).",
+            metavar="PATH",
+            dir_okay=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
-    ctx.obj = AppContext(content_dir=content, db_path=db)
+    try:
+        ctx.obj = AppContext.create(content, db)
+    except PkusError as e:
+        raise typer.Exit(exit_code(e)) from None
 
 
 def env(ctx: typer.Context) -> AppContext:
@@ -92,23 +102,14 @@ def env(ctx: typer.Context) -> AppContext:
     return obj
 
 
-print_json = views.print_json
-
-
-# --- outline, decades, validation -----------------------------------------------------------
+# --- outline, decades, validation -------------------------------------------------------------
 
 
 @app.command()
 def outline(
     ctx: typer.Context,
-    section: str | None = typer.Option(
-        None,
-        "--section",
-        "-s",
-        metavar="SECTION",
-        help="Expand one section (number or id) with its events.",
-    ),
-    json_: bool = typer.Option(False, "--json", help="Print JSON instead of a tree."),
+    section: Annotated[str | None, option(options.OUTLINE_SECTION)] = None,
+    json_: Json = False,
 ) -> None:
     """Show the eight-section outline as a tree.
 
@@ -116,21 +117,24 @@ def outline(
     Examples:
       pkus outline
       pkus outline --section 4
-      pkus outline --json
+      pkus outline --section 4B --json
     """
-    views.outline(env(ctx), section, json_)
+    commands.outline(env(ctx), section, json_)
 
 
 @app.command()
 def decade(
     ctx: typer.Context,
-    name: str | None = typer.Argument(
-        None,
-        help="A decade: 1990s, 90s, 1990, or any year in it (1998).",
-        show_default=False,
-        metavar="[DECADE]",
-    ),
-    json_: bool = typer.Option(False, "--json", help="Print JSON instead of panels."),
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="A decade: 1990s, 90s, 1990, or any year in it (1998, 98).",
+            show_default=False,
+            metavar="[DECADE]",
+            autocompletion=completion.decades,
+        ),
+    ] = None,
+    json_: Json = False,
 ) -> None:
     """Show a decade: summary, leaders, events, takeaways.
 
@@ -142,16 +146,19 @@ def decade(
       pkus decade 98
       pkus decade
     """
-    views.decade(env(ctx), name, json_)
+    commands.decade(env(ctx), name, json_)
 
 
 @app.command()
 def validate(
     ctx: typer.Context,
-    directory: Path | None = typer.Argument(
-        None, help="The pack to check (default: --content, or the built-in pack).", metavar="[DIR]"
-    ),
-    json_: bool = typer.Option(False, "--json", help="Print the counts as JSON."),
+    directory: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The pack to check (default: --content, or the built-in pack).", metavar="[DIR]"
+        ),
+    ] = None,
+    json_: Json = False,
 ) -> None:
     """Check a content pack and print its counts.
 
@@ -163,104 +170,43 @@ def validate(
       pkus validate
       pkus validate ./my-pack
     """
-    from pkus_cli.errors import ContentError
-    from pkus_cli.pack import checks
-    from pkus_cli.pack.paths import display_path
-    from pkus_cli.views import pages as query
-
-    root = directory or env(ctx).content_root()
-    try:
-        pack = _load_with_progress(root)
-    except ContentError as e:
-        raise ContentError(e.problems, full=True) from None
-    problems = checks.quality_problems(pack)
-    if problems:
-        raise ContentError(problems, full=True)
-    data = query.counts(pack)
-    if json_:
-        print_json(data.to_dict())
-        return
-    summary = ", ".join(f"{n} {k}" for k, n in data.counts.items())
-    env(ctx).out.print(Text(f"ok: {display_path(root)}: {summary}"))
+    commands.validate(env(ctx), directory, json_)
 
 
-def _load_with_progress(root: Path) -> Any:
-    """Parse a pack from YAML, with a progress bar on a terminal (large packs take seconds)."""
-    from pkus_cli.pack import loader
-    from pkus_cli.pack.cache import pack_files
-
-    if not sys.stderr.isatty() or not root.is_dir():
-        return loader.load(root)
-    from rich.progress import Progress
-
-    files = pack_files(root)
-    sizes = {p: p.stat().st_size for p in files if p.is_file()}
-    with Progress(transient=True, console=env_console_err()) as bar:
-        task = bar.add_task(f"checking {root.name}", total=sum(sizes.values()) or 1)
-
-        def advance(path: Path) -> None:
-            bar.update(task, advance=sizes.get(path, 0), description=f"reading {path.name}")
-
-        return loader.load(root, on_file=advance)
-
-
-def env_console_err() -> Any:
-    from rich.console import Console
-
-    return Console(stderr=True)
-
-
-# --- quiz commands (pkus quiz, pkus stats) --------------------------------------------------
+# --- quiz and stats ---------------------------------------------------------------------------
 
 
 @app.command()
 def quiz(
     ctx: typer.Context,
-    new: int = typer.Option(
-        10, "--new", metavar="N", min=0, help="At most this many new questions."
-    ),
-    count: int = typer.Option(
-        20, "--count", "-n", metavar="N", min=1, help="At most this many in all."
-    ),
-    decade: str | None = typer.Option(
-        None, "--decade", "-d", metavar="DECADE", help="Only this decade (1990s, 90s, 1998)."
-    ),
-    section: str | None = typer.Option(
-        None, "--section", "-s", metavar="SECTION", help="Only this outline section (number or id)."
-    ),
-    tag: str | None = typer.Option(
-        None, "--tag", "-t", metavar="TAG", help="Only events with this tag."
-    ),
-    person: str | None = typer.Option(
-        None,
-        "--person",
-        "-p",
-        metavar="PERSON",
-        help="Only questions about this person (id or name).",
-    ),
-    kind: list[str] = typer.Option(
-        [],
-        "--kind",
-        "-k",
-        metavar="KIND",
-        help="flashcard, typed, year, choice, order or first; repeat or comma-separate "
-        "(default: a mix).",
-    ),
-    cram: bool = typer.Option(
-        False, "--cram", help="Study regardless of due dates; the schedule is not changed."
-    ),
-    leeches: bool = typer.Option(
-        False, "--leeches", help="Drill the questions you have failed twice or more."
-    ),
-    grading_: int = typer.Option(
-        4,
-        "--grading",
-        metavar="N",
-        help="Flashcard grades: 4 (Again/Hard/Good/Easy) or 2 (Fail/Pass).",
-    ),
-    seed: int | None = typer.Option(
-        None, "--seed", metavar="N", help="Make the question order reproducible."
-    ),
+    new: Annotated[
+        int, typer.Option("--new", metavar="N", min=0, help="At most this many new questions.")
+    ] = 10,
+    count: Annotated[
+        int, typer.Option("--count", "-n", metavar="N", min=1, help="At most this many in all.")
+    ] = 20,
+    decade: Decade = None,
+    section: Section = None,
+    tag: Tag = None,
+    person: Person = None,
+    kind: Annotated[list[str] | None, option(options.KIND)] = None,
+    cram: Annotated[
+        bool,
+        typer.Option("--cram", help="Study regardless of due dates; the schedule is not changed."),
+    ] = False,
+    leeches: Annotated[
+        bool, typer.Option("--leeches", help="Drill the questions you have failed twice or more.")
+    ] = False,
+    grading: Annotated[
+        int,
+        typer.Option(
+            "--grading", metavar="N", help="Flashcard grades: 4 (Again/Hard/Good/Easy) or 2."
+        ),
+    ] = 4,
+    seed: Annotated[
+        int | None,
+        typer.Option("--seed", metavar="N", help="Make the question order reproducible."),
+    ] = None,
 ) -> None:
     """Study with spaced repetition (FSRS).
 
@@ -274,73 +220,14 @@ def quiz(
       pkus quiz --decade 1990s --kind typed
       pkus quiz --cram --tag nuclear
     """
-    import random
-
-    from pkus_cli.errors import UsageError
-    from pkus_cli.progress import stats as progress
-    from pkus_cli.progress.store import Store
-    from pkus_cli.quiz import plan as planner
-    from pkus_cli.quiz.loop import Loop, LoopOptions, run_loop
-    from pkus_cli.quiz.session import Session
-    from pkus_cli.quiz.terminal import is_interactive
-    from pkus_cli.render import quiz as view
-
-    if grading_ not in (2, 4):
-        raise UsageError("--grading takes 4 (Again/Hard/Good/Easy) or 2 (Fail/Pass)")
-    app_env = env(ctx)
-    pack = app_env.pack()
-    filters = planner.make_filters(pack, decade, section, tag, person, kind)
-    rng = random.Random(seed)
-    now = app_env.now()
-    store = None if cram else Store.open(app_env.database())
-    try:
-        cards = store.cards() if store is not None else {}
-        fails = progress.failures(store) if (leeches and store is not None) else None
-        if leeches and store is None:
-            raise UsageError("--leeches needs your progress; it cannot be combined with --cram")
-        chosen = planner.plan(
-            pack, filters, cards, now, rng, new=new, count=count, cram=cram, failures=fails
-        )
-        out = app_env.out
-        if not chosen.questions:
-            nxt = store.next_due(None) if store is not None else None
-            out.print(
-                Text(f"Nothing due for {filters.describe()}. Next review: {view.when(nxt, now)}.")
-            )
-            out.print(
-                Text(
-                    "Study anyway: pkus quiz --cram, or add new ones: pkus quiz --new 20",
-                    style="dim",
-                )
-            )
-            return
-        if not cram:
-            out.print(
-                Text(f"{chosen.due} due, {chosen.new} new · {filters.describe()}", style="dim")
-            )
-        session = Session(chosen.questions, cram=cram)
-        options = LoopOptions(interactive=is_interactive(), two_grades=grading_ == 2)
-        if options.interactive:
-            import signal
-
-            # A program started in the background by a non-interactive shell inherits an
-            # ignored SIGINT; in the quiz, Ctrl-C must always end the session cleanly.
-            signal.signal(signal.SIGINT, signal.default_int_handler)
-        loop = Loop(out, pack, session, store, options, app_env.now)
-        summary = run_loop(loop)
-        out.print(view.summary(summary, interrupted=loop.interrupted))
-        if loop.interrupted:
-            raise typer.Exit(130)
-    finally:
-        if store is not None:
-            store.close()
+    commands.quiz(
+        env(ctx), decade=decade, section=section, tag=tag, person=person, kinds=kind or [],
+        new=new, count=count, cram=cram, leeches=leeches, grading=grading, seed=seed,
+    )  # fmt: skip
 
 
 @app.command()
-def stats(
-    ctx: typer.Context,
-    json_: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
-) -> None:
+def stats(ctx: typer.Context, json_: Json = False) -> None:
     """Show progress, mastery by decade and trouble spots.
 
     \b
@@ -348,65 +235,22 @@ def stats(
       pkus stats
       pkus stats --json
     """
-    from pkus_cli.progress import stats as progress
-    from pkus_cli.progress.store import Store
-    from pkus_cli.render import stats as view
-
-    app_env = env(ctx)
-    pack = app_env.pack()
-    with Store.open(app_env.database()) as store:
-        data = progress.stats(pack, store, app_env.now())
-    if json_:
-        print_json(data.to_dict())
-    else:
-        app_env.out.print(view.render(data))
+    commands.stats(env(ctx), json_)
 
 
-# --- explore and export commands ------------------------------------------------------------
-
-
-_JSON = typer.Option(False, "--json", help="Print JSON instead of tables.")
-
-
-def _decade_opt(help_: str) -> Any:
-    return typer.Option(
-        None, "--decade", "-d", help=help_, metavar="DECADE", autocompletion=completion.decades
-    )
-
-
-def _section_opt(help_: str) -> Any:
-    return typer.Option(
-        None, "--section", "-s", help=help_, metavar="N", autocompletion=completion.sections
-    )
-
-
-def _tag_opt(help_: str) -> Any:
-    return typer.Option(
-        None, "--tag", "-t", help=help_, metavar="TAG", autocompletion=completion.tags
-    )
+# --- looking things up ------------------------------------------------------------------------
 
 
 @app.command()
 def timeline(
     ctx: typer.Context,
-    year_from: int | None = typer.Option(
-        None, "--from", metavar="YEAR", help="Only events in or after this year."
-    ),
-    year_to: int | None = typer.Option(
-        None, "--to", metavar="YEAR", help="Only events in or before this year."
-    ),
-    decade: str | None = _decade_opt("Only this decade (1990s, 90s, 1998)."),
-    tag: str | None = _tag_opt("Only events with this tag."),
-    person: str | None = typer.Option(
-        None,
-        "--person",
-        "-p",
-        metavar="PERSON",
-        help="Only events involving this person (id or name).",
-        autocompletion=completion.people,
-    ),
-    section: str | None = _section_opt("Only this outline section (number, id or code like 4B)."),
-    json_: bool = typer.Option(False, "--json", help="Print a JSON list of events."),
+    year_from: Annotated[int | None, option(options.YEAR_FROM)] = None,
+    year_to: Annotated[int | None, option(options.YEAR_TO)] = None,
+    decade: Decade = None,
+    tag: Tag = None,
+    person: Person = None,
+    section: Section = None,
+    json_: Json = False,
 ) -> None:
     """Show every event in date order, grouped by decade.
 
@@ -417,28 +261,24 @@ def timeline(
       pkus timeline --from 1979 --to 1989 --tag military-aid
       pkus timeline --person zia-ul-haq --json
     """
-    from pkus_cli.render import timeline as view
-    from pkus_cli.views import explore
-
-    app_env = env(ctx)
-    data = explore.timeline(app_env.pack(), decade, section, tag, person, year_from, year_to)
-    if json_:
-        print_json(data.to_list())
-        return
-    for part in view.render(data):  # decade by decade, so long timelines start at once
-        app_env.out.print(part)
+    commands.timeline(
+        env(ctx), decade=decade, section=section, tag=tag, person=person,
+        year_from=year_from, year_to=year_to, json_=json_,
+    )  # fmt: skip
 
 
 @app.command()
 def event(
     ctx: typer.Context,
-    ident: str = typer.Argument(
-        ...,
-        metavar="ID",
-        help="The event's id (see pkus timeline).",
-        autocompletion=completion.events,
-    ),
-    json_: bool = typer.Option(False, "--json", help="Print JSON instead of panels."),
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The event's id (see pkus timeline).",
+            autocompletion=completion.events,
+        ),
+    ],
+    json_: Json = False,
 ) -> None:
     """Show one event in full, with its sources.
 
@@ -448,58 +288,54 @@ def event(
     \b
     Examples:
       pkus event pressler-cutoff
-      pkus event seato --json
+      pkus event seato-1954 --json
     """
-    from pkus_cli.render import event as view
-    from pkus_cli.views import explore
-
-    data = explore.event(env(ctx).pack(), ident)
-    if json_:
-        print_json(data.to_dict())
-    else:
-        env(ctx).out.print(view.render(data))
+    commands.event(env(ctx), ident, json_)
 
 
 @app.command()
 def search(
     ctx: typer.Context,
-    words: list[str] = typer.Argument(..., metavar="TEXT...", help="The words to look for."),
-    limit: int = typer.Option(
-        20, "--limit", "-n", metavar="N", min=0, help="Show at most N results (0: all)."
-    ),
-    json_: bool = _JSON,
+    words: Annotated[list[str], typer.Argument(metavar="TEXT...", help="The words to look for.")],
+    limit: Annotated[
+        int,
+        typer.Option("--limit", "-n", metavar="N", min=0, help="Show at most N results (0: all)."),
+    ] = 20,
+    decade: Decade = None,
+    section: Section = None,
+    tag: Tag = None,
+    person: Person = None,
+    json_: Json = False,
 ) -> None:
     """Search events, people, terms, decades and cards.
 
     Every word must match the start of a word (case and accents ignored); matches in a
-    title, name or term rank before matches in the text.
+    title, name or term rank before matches in the text. The filters keep the events that
+    pass them and what those events touch.
 
     \b
     Examples:
       pkus search pressler
       pkus search kerry lugar
-      pkus search "cut off" --json
+      pkus search aid --decade 1980s --json
     """
-    from pkus_cli.render import search as view
-    from pkus_cli.views import explore
-
-    data = explore.search(env(ctx).pack(), " ".join(words), limit or None)
-    if json_:
-        print_json(data.to_dict())
-    else:
-        env(ctx).out.print(view.render(data))
+    commands.search(
+        env(ctx), words, limit, json_, decade=decade, section=section, tag=tag, person=person
+    )
 
 
 @app.command()
 def people(
     ctx: typer.Context,
-    ident: str | None = typer.Argument(
-        None,
-        metavar="[ID]",
-        help="A person's id or name: show everything about them.",
-        autocompletion=completion.people,
-    ),
-    json_: bool = _JSON,
+    ident: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help="A person's id or name: show everything about them.",
+            autocompletion=completion.people,
+        ),
+    ] = None,
+    json_: Json = False,
 ) -> None:
     """List the people, or show one in full.
 
@@ -509,30 +345,23 @@ def people(
     Examples:
       pkus people
       pkus people zia-ul-haq
-      pkus people bhutto --json
+      pkus people "benazir bhutto" --json
     """
-    from pkus_cli.render import people as view
-    from pkus_cli.views import explore
-
-    pack = env(ctx).pack()
-    if ident is None:
-        listing = explore.people(pack)
-        print_json(listing.to_dict()) if json_ else env(ctx).out.print(view.render_list(listing))
-        return
-    data = explore.person(pack, ident)
-    print_json(data.to_dict()) if json_ else env(ctx).out.print(view.render(data))
+    commands.people(env(ctx), ident, json_)
 
 
 @app.command()
 def terms(
     ctx: typer.Context,
-    ident: str | None = typer.Argument(
-        None,
-        metavar="[ID]",
-        help="A term's id, name or alias: show everything about it.",
-        autocompletion=completion.terms,
-    ),
-    json_: bool = _JSON,
+    ident: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help="A term's id, name or alias: show everything about it.",
+            autocompletion=completion.terms,
+        ),
+    ] = None,
+    json_: Json = False,
 ) -> None:
     """List the glossary, or show one term in full.
 
@@ -544,20 +373,11 @@ def terms(
       pkus terms pressler-amendment
       pkus terms SEATO --json
     """
-    from pkus_cli.render import terms as view
-    from pkus_cli.views import explore
-
-    pack = env(ctx).pack()
-    if ident is None:
-        listing = explore.terms(pack)
-        print_json(listing.to_dict()) if json_ else env(ctx).out.print(view.render_list(listing))
-        return
-    data = explore.term(pack, ident)
-    print_json(data.to_dict()) if json_ else env(ctx).out.print(view.render(data))
+    commands.terms(env(ctx), ident, json_)
 
 
 @app.command()
-def sources(ctx: typer.Context, json_: bool = _JSON) -> None:
+def sources(ctx: typer.Context, json_: Json = False) -> None:
     """Show the sources and how often each is cited.
 
     \b
@@ -565,15 +385,11 @@ def sources(ctx: typer.Context, json_: bool = _JSON) -> None:
       pkus sources
       pkus sources --json
     """
-    from pkus_cli.render import sources as view
-    from pkus_cli.views import explore
-
-    data = explore.sources(env(ctx).pack())
-    print_json(data.to_dict()) if json_ else env(ctx).out.print(view.render(data))
+    commands.sources(env(ctx), json_)
 
 
 @app.command()
-def corrections(ctx: typer.Context, json_: bool = _JSON) -> None:
+def corrections(ctx: typer.Context, json_: Json = False) -> None:
     """Show common errors and what the sources say.
 
     Claims often met in prep notes and on the web, corrected with sources.
@@ -583,33 +399,34 @@ def corrections(ctx: typer.Context, json_: bool = _JSON) -> None:
       pkus corrections
       pkus corrections --json
     """
-    from pkus_cli.render import corrections as view
-    from pkus_cli.views import explore
-
-    data = explore.corrections(env(ctx).pack())
-    print_json(data.to_dict()) if json_ else env(ctx).out.print(view.render(data))
+    commands.corrections(env(ctx), json_)
 
 
 @app.command()
 def export(
     ctx: typer.Context,
-    fmt: str = typer.Argument(
-        ...,
-        metavar="FORMAT",
-        help="anki (.apkg deck), tsv (Anki text import), markdown "
-        "(study guide) or json (the whole pack).",
-        autocompletion=completion.formats,
-    ),
-    output: Path | None = typer.Option(
-        None,
-        "--output",
-        "-o",
-        metavar="PATH",
-        help="The file to write (default: pkus-PACK.apkg/.tsv/.md/.json here).",
-    ),
-    decade: str | None = _decade_opt("Only this decade (1990s, 90s, 1998)."),
-    tag: str | None = _tag_opt("Only events (and their cards) with this tag."),
-    section: str | None = _section_opt("Only this outline section (number, id or code)."),
+    fmt: Annotated[
+        str,
+        typer.Argument(
+            metavar="FORMAT",
+            help="anki (.apkg deck), tsv (Anki text import), markdown (study guide) or json "
+            "(the whole pack).",
+            autocompletion=completion.formats,
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="The file to write (default: pkus-PACK.apkg/.tsv/.md/.json here).",
+        ),
+    ] = None,
+    decade: Decade = None,
+    section: Section = None,
+    tag: Tag = None,
+    person: Person = None,
 ) -> None:
     """Export to Anki, Anki text, Markdown or JSON.
 
@@ -621,18 +438,4 @@ def export(
       pkus export anki -o pkus.apkg
       pkus export markdown --decade 1990s -o 90s.md
     """
-    from pkus_cli import export as exporter
-    from pkus_cli.pack.paths import display_path
-
-    pack = env(ctx).pack()
-    path = output or exporter.default_path(pack, fmt)
-    result = exporter.export(pack, fmt, path, decade=decade, section=section, tag=tag)
-    counts = ", ".join(f"{k} {n}" for k, n in result.counts.items())
-    env(ctx).out.print(Text(f"wrote {display_path(result.path)} ({result.format}: {counts})"))
-
-
-def main() -> None:
-    """Entry point: the fast path for plain outline/decade calls, else this Typer app."""
-    from pkus_cli.entry import main as entry_main
-
-    entry_main()
+    commands.export(env(ctx), fmt, output, decade=decade, section=section, tag=tag, person=person)

@@ -6,7 +6,6 @@ They run while the shell waits, before any command body: each loads the pack qui
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,11 +20,11 @@ Choices = list[tuple[str, str]]
 
 def _pack(ctx: typer.Context) -> Pack | None:
     try:
+        from pkus_cli.context import content_dir
         from pkus_cli.pack import cache
-        from pkus_cli.pack.paths import builtin_content_dir
 
-        content = ctx.find_root().params.get("content") or os.environ.get("PKUS_CONTENT")
-        return cache.load(Path(content) if content else builtin_content_dir())
+        raw = ctx.find_root().params.get("content")
+        return cache.load(content_dir(Path(raw) if raw else None))
     except Exception:  # a broken pack or a bad path: offer nothing, never a traceback
         return None
 
@@ -68,6 +67,12 @@ def people(ctx: typer.Context, incomplete: str) -> Choices:
 
 def terms(ctx: typer.Context, incomplete: str) -> Choices:
     return _complete(ctx, incomplete, lambda p: [(t.id, t.term) for t in p.terms])
+
+
+def kinds(incomplete: str) -> Choices:
+    from pkus_cli.views.subjects import Kind
+
+    return [(k.value, "question kind") for k in Kind if k.value.startswith(incomplete.lower())]
 
 
 def formats(incomplete: str) -> Choices:

@@ -5,7 +5,8 @@ Typer (and building fifteen commands) costs more than the rest of the run, so `m
 first offers the arguments here. Only argument lists that are unambiguous and valid are
 taken; anything else (help, unknown or repeated options, a file where a folder is
 expected) returns None and goes through Typer, which owns every usage message. The
-command bodies are the same functions the Typer commands call (`views`).
+command bodies are the same functions the Typer commands call (`commands`), and the
+option names come from the same table (`cli.options`).
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pkus_cli import commands as views
+from pkus_cli import commands
+from pkus_cli.cli import options
 from pkus_cli.context import AppContext
 from pkus_cli.errors import PkusError
+from pkus_cli.exits import exit_code
 
 
 def _take_value(args: list[str], i: int, names: tuple[str, ...]) -> tuple[str, int] | None:
@@ -29,6 +32,9 @@ def _take_value(args: list[str], i: int, names: tuple[str, ...]) -> tuple[str, i
         if name.startswith("--") and arg.startswith(name + "="):
             return arg[len(name) + 1 :], i + 1
     return None
+
+
+SECTION = options.OUTLINE_SECTION.flags
 
 
 def parse(argv: list[str]) -> tuple[str, Path | None, dict[str, object]] | None:
@@ -46,20 +52,16 @@ def parse(argv: list[str]) -> tuple[str, Path | None, dict[str, object]] | None:
     if i >= len(args) or args[i] not in ("outline", "decade"):
         return None
     command, rest = args[i], args[i + 1 :]
-    if content is None and os.environ.get("PKUS_CONTENT"):
-        content = Path(os.environ["PKUS_CONTENT"])
-    if content is not None and content.exists() and not content.is_dir():
-        return None  # Typer explains that --content must be a folder
     opts: dict[str, object] = {"json_": False}
     j = 0
     positional: list[str] = []
     while j < len(rest):
         arg = rest[j]
-        if arg == "--json" and not opts["json_"]:
+        if arg in options.JSON.flags and not opts["json_"]:
             opts["json_"] = True
             j += 1
-        elif command == "outline" and arg.startswith(("--section", "-s")) and "section" not in opts:
-            got = _take_value(rest, j, ("--section", "-s"))
+        elif command == "outline" and arg.startswith(SECTION) and "section" not in opts:
+            got = _take_value(rest, j, SECTION)
             if got is None:
                 return None
             opts["section"], j = got
@@ -81,13 +83,12 @@ def run(argv: list[str]) -> int | None:
     if parsed is None:
         return None
     command, content, opts = parsed
-    env = AppContext(content_dir=content)
     try:
+        env = AppContext.create(content)
         if command == "outline":
-            views.outline(env, opts["section"], bool(opts["json_"]))  # type: ignore[arg-type]
+            commands.outline(env, opts["section"], bool(opts["json_"]))  # type: ignore[arg-type]
         else:
-            views.decade(env, opts["name"], bool(opts["json_"]))  # type: ignore[arg-type]
+            commands.decade(env, opts["name"], bool(opts["json_"]))  # type: ignore[arg-type]
     except PkusError as e:
-        views.report_error(e)
-        return e.exit_code
+        return exit_code(e)
     return 0

@@ -17,11 +17,14 @@ import zlib
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pkus_cli import __version__
 from pkus_cli.pack import model
 from pkus_cli.pack.model import Pack
+
+if TYPE_CHECKING:  # the decoder imports items only when it first decodes one
+    from pkus_cli.pack import items
 
 SCHEMA_VERSION = 1  # the content schema the loader reads (see loader.SCHEMA_VERSION)
 FORMAT = 3  # the layout of the cache folder itself
@@ -125,7 +128,7 @@ class CachedParts:
             self._fallback = _build(self.root, None).parts
         return None
 
-    def events_of(self, decade: str) -> tuple[model.Event, ...]:
+    def events_of(self, decade: str) -> tuple[items.Event, ...]:
         got = self._read(f"events-{decade}.json", "tuple[Event, ...]")
         return got if got is not None else self._parts().events_of(decade)
 
@@ -133,7 +136,7 @@ class CachedParts:
         got = self._read("event-index.json", "dict[str, str]")
         return got if got is not None else self._parts().event_decades()
 
-    def cards_about(self, ref: str) -> tuple[model.Card, ...]:
+    def cards_about(self, ref: str) -> tuple[items.Card, ...]:
         # card-index.json: item ref -> [decade, position] of each card about it, so only
         # the card files of those decades are read.
         index = self._read("card-index.json", "dict[str, tuple[tuple[str, int], ...]]")
@@ -147,27 +150,27 @@ class CachedParts:
             out.append(decoded[i])
         return tuple(out)
 
-    def _decade_cards(self, decade: str) -> tuple[model.Card, ...] | None:
+    def _decade_cards(self, decade: str) -> tuple[items.Card, ...] | None:
         got = self._read(f"cards-{decade}.json", "tuple[Card, ...]")
         return got if isinstance(got, tuple) else None
 
-    def people(self) -> tuple[model.Person, ...]:
+    def people(self) -> tuple[items.Person, ...]:
         got = self._read("people.json", "tuple[Person, ...]")
         return got if got is not None else self._parts().people()
 
-    def terms(self) -> tuple[model.Term, ...]:
+    def terms(self) -> tuple[items.Term, ...]:
         got = self._read("terms.json", "tuple[Term, ...]")
         return got if got is not None else self._parts().terms()
 
-    def sources(self) -> tuple[model.Source, ...]:
+    def sources(self) -> tuple[items.Source, ...]:
         got = self._read("sources.json", "tuple[Source, ...]")
         return got if got is not None else self._parts().sources()
 
-    def cards(self) -> tuple[model.Card, ...]:
+    def cards(self) -> tuple[items.Card, ...]:
         decades = self._read("card-decades.json", "tuple[str, ...]")
         if decades is None:
             return self._parts().cards()
-        out: list[model.Card] = []
+        out: list[items.Card] = []
         for decade in decades:
             got = self._decade_cards(decade)
             if got is None:
@@ -175,7 +178,7 @@ class CachedParts:
             out.extend(got)
         return tuple(out)
 
-    def corrections(self) -> tuple[model.Correction, ...]:
+    def corrections(self) -> tuple[items.Correction, ...]:
         got = self._read("corrections.json", "tuple[Correction, ...]")
         return got if got is not None else self._parts().corrections()
 
@@ -216,7 +219,7 @@ def _write(folder: Path, pack: Pack) -> None:
             _dump(tmp / f"{name}.json", encode(getattr(pack, name)))
         _dump(tmp / "event-index.json", {e.id: e.decade for e in pack.events})
         # Cards by the decade file they came from (in that order), and where each item's are.
-        by_decade: dict[str, list[model.Card]] = {}
+        by_decade: dict[str, list[items.Card]] = {}
         card_index: dict[str, list[tuple[str, int]]] = {}
         for card in pack.cards:
             group = by_decade.setdefault(card.decade, [])
@@ -271,6 +274,18 @@ def encode(obj: Any) -> Any:
     return obj
 
 
+def _model_class(name: str) -> Any:
+    """A class of the content model by name; `items` is imported only when a name needs it."""
+    from pkus_cli.pack import basics
+
+    for module in (model, basics):
+        if hasattr(module, name):
+            return getattr(module, name)
+    from pkus_cli.pack import items
+
+    return getattr(items, name)
+
+
 Decoder = Callable[[Any], Any]
 _decoders: dict[str, Decoder] = {}
 
@@ -296,7 +311,7 @@ def _decoder(type_text: str) -> Decoder:
     elif t in ("str", "int", "float", "bool"):
         dec = lambda v: v  # noqa: E731
     else:
-        cls = getattr(model, t)
+        cls = _model_class(t)
         if isinstance(cls, type) and issubclass(cls, Enum):
             dec = cls
         else:

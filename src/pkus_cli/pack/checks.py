@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from pkus_cli.errors import Problem
-from pkus_cli.pack.model import MONTHS, Country, Location, Pack
+from pkus_cli.pack.basics import MONTHS, Country
+from pkus_cli.pack.model import Location, Pack
 
 MIN_EVENTS_PER_SUBSECTION = 3
 SUMMARY_WORDS = (150, 300)

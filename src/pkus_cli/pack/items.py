@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pkus_cli.pack.model import Country, ItemKind, format_date
+from pkus_cli.pack.basics import Country, ItemKind, format_date
 
 
 @dataclass(frozen=True, slots=True)

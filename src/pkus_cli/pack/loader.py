@@ -17,30 +17,19 @@ from typing import Any
 import yaml
 
 from pkus_cli.errors import ContentError, PkusError, Problem
-from pkus_cli.pack.model import (
-    DATE_RE,
-    DECADE_RE,
-    ID_RE,
+from pkus_cli.pack.basics import DATE_RE, DECADE_RE, ID_RE, Country, ItemKind
+from pkus_cli.pack.items import (
     Card,
     Correction,
-    Country,
-    Decade,
     Event,
-    Figure,
-    ItemKind,
-    Leader,
-    Location,
     MemoryParts,
-    Pack,
     Person,
     Ref,
     Role,
-    Section,
     Source,
-    Subsection,
-    Tag,
     Term,
 )
+from pkus_cli.pack.model import Decade, Figure, Leader, Location, Pack, Section, Subsection, Tag
 from pkus_cli.pack.paths import display_path
 
 try:  # libyaml is about ten times faster; fall back to pure Python where it is missing.

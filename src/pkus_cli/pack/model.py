@@ -9,55 +9,14 @@ for creating their classes.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from enum import Enum
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-if TYPE_CHECKING:  # the names `__getattr__` below provides at run time
-    from pkus_cli.pack.items import Card as Card
-    from pkus_cli.pack.items import Correction as Correction
-    from pkus_cli.pack.items import Event as Event
-    from pkus_cli.pack.items import MemoryParts as MemoryParts
-    from pkus_cli.pack.items import Person as Person
-    from pkus_cli.pack.items import Ref as Ref
-    from pkus_cli.pack.items import Role as Role
-    from pkus_cli.pack.items import Source as Source
-    from pkus_cli.pack.items import Term as Term
+from pkus_cli.pack.basics import Country
 
-DATE_RE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DECADE_RE = re.compile(r"^(\d{3})0s$")
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")  # fmt: skip
-
-
-class Country(str, Enum):
-    PAKISTAN = "pakistan"
-    US = "us"
-    OTHER = "other"
-
-
-class ItemKind(str, Enum):
-    """The kinds of item a card or correction can be about."""
-
-    EVENT = "event"
-    PERSON = "person"
-    TERM = "term"
-
-
-def format_date(date: str) -> str:
-    """Render a content date for people: '1990-10-01' -> '1 October 1990'."""
-    m = DATE_RE.match(date)
-    if not m:
-        return date
-    year, month, day = m.groups()
-    if not month:
-        return year
-    name = MONTHS[int(month) - 1]
-    return f"{int(day)} {name} {year}" if day else f"{name} {year}"
+if TYPE_CHECKING:  # annotations only: items never imports this module, so no circle
+    from pkus_cli.pack.items import Card, Correction, Event, Person, Source, Term
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,16 +187,3 @@ class Pack:
     @cached_property
     def corrections(self) -> tuple[Correction, ...]:
         return self.parts.corrections()
-
-
-_ITEMS = frozenset(
-    {"Card", "Correction", "Event", "MemoryParts", "Person", "Ref", "Role", "Source", "Term"}
-)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _ITEMS:
-        from pkus_cli.pack import items
-
-        return getattr(items, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

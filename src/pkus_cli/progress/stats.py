@@ -9,8 +9,9 @@ from typing import Any
 from pkus_cli.pack.model import Pack
 from pkus_cli.progress import srs
 from pkus_cli.progress.store import Store, day_start, week_after
-from pkus_cli.quiz.plan import LEECH_FAILURES
-from pkus_cli.quiz.questions import Item, catalogue
+from pkus_cli.views.subjects import Index, Subject, catalogue
+
+LEECH_FAILURES = 2  # failed at least this often: a trouble spot
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,30 +64,6 @@ class StatsView:
         }
 
 
-def label(pack: Pack, item_id: str) -> str:
-    """A short human name for a question id, for lists of trouble spots."""
-    family, _, rest = item_id.partition(":")
-    events = {e.id: e for e in pack.events}
-    if family == "card":
-        card = next((c for c in pack.cards if c.id == rest), None)
-        return card.question if card else rest
-    if family == "year" and rest in events:
-        return f"Year of: {events[rest].title}"
-    if family == "choice":
-        what, _, ident = rest.partition(":")
-        names = {
-            "event": {e.id: e.title for e in pack.events},
-            "person": {p.id: p.name for p in pack.people},
-            "term": {t.id: t.term for t in pack.terms},
-        }.get(what, {})
-        return f"Which {what}: {names.get(ident, ident)}"
-    if family == "order":
-        return f"Order of events in the {rest}"
-    if family == "first":
-        return f"Which came first, {rest}"
-    return item_id
-
-
 def failures(store: Store) -> dict[str, int]:
     counts: dict[str, int] = {}
     for r in store.reviews():
@@ -95,14 +72,15 @@ def failures(store: Store) -> dict[str, int]:
     return counts
 
 
-def stats(pack: Pack, store: Store, now: datetime, items: list[Item] | None = None) -> StatsView:
-    items = items if items is not None else catalogue(pack)
+def stats(pack: Pack, store: Store, now: datetime, items: list[Subject] | None = None) -> StatsView:
+    index = Index(pack)
+    items = items if items is not None else catalogue(pack, index)
     known = {i.id: i for i in items}
-    cards = store.cards()
+    cards = store.schedules()
     reviews = store.reviews()
     today = day_start(now)
     week = week_after(now)
-    by_decade_items: dict[str, list[Item]] = {}
+    by_decade_items: dict[str, list[Subject]] = {}
     for it in items:
         by_decade_items.setdefault(it.decade, []).append(it)
     by_decade = {}
@@ -116,7 +94,7 @@ def stats(pack: Pack, store: Store, now: datetime, items: list[Item] | None = No
     for item_id, n in sorted(fails.items(), key=lambda kv: (-kv[1], kv[0])):
         if n >= LEECH_FAILURES and item_id in known:
             leeches.setdefault(known[item_id].decade, []).append(
-                Leech(item_id, label(pack, item_id), n)
+                Leech(item_id, index.label(item_id), n)
             )
     correct = sum(1 for r in reviews if r.correct)
     seen_ids = [i for i in cards if i in known]

@@ -74,7 +74,7 @@ def parse_iso(s: str) -> datetime:
 
 
 @dataclass(frozen=True, slots=True)
-class CardRow:
+class ScheduleRow:
     id: int
     item_id: str
     card_json: str
@@ -204,15 +204,10 @@ class Store:
 
     # --- reading ---------------------------------------------------------------------------
 
-    def cards(self) -> dict[str, CardRow]:
+    def schedules(self) -> dict[str, ScheduleRow]:
+        """Every question's FSRS state, by question id."""
         rows = self.db.execute("SELECT id, item_id, card_json, due, reps, lapses FROM cards")
-        return {r[1]: CardRow(r[0], r[1], r[2], parse_iso(r[3]), r[4], r[5]) for r in rows}
-
-    def due_items(self, now: datetime) -> list[str]:
-        rows = self.db.execute(
-            "SELECT item_id FROM cards WHERE due <= ? ORDER BY due", (iso(now),)
-        ).fetchall()
-        return [r[0] for r in rows]
+        return {r[1]: ScheduleRow(r[0], r[1], r[2], parse_iso(r[3]), r[4], r[5]) for r in rows}
 
     def reviews(self, since: datetime | None = None) -> list[ReviewRow]:
         sql = "SELECT id, item_id, session, reviewed_at, grade, correct, kind FROM reviews"
@@ -222,9 +217,6 @@ class Store:
             args = (iso(since),)
         rows = self.db.execute(sql + " ORDER BY id", args)
         return [ReviewRow(r[0], r[1], r[2], parse_iso(r[3]), r[4], bool(r[5]), r[6]) for r in rows]
-
-    def review_count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM reviews").fetchone()[0])
 
     def next_due(self, items: set[str] | None = None) -> datetime | None:
         rows = self.db.execute("SELECT item_id, due FROM cards ORDER BY due").fetchall()
@@ -280,8 +272,12 @@ class Store:
             )
             return int(cur.lastrowid or 0)
 
-    def undo(self, review_id: int) -> bool:
-        """Remove one review and restore the question's state from before it."""
+    def undo(self, review_id: int, due_of: Callable[[str], datetime]) -> bool:
+        """Remove one review and restore the question's state from before it.
+
+        `due_of(card_json)` reads the due time of a stored FSRS card (the scheduler's
+        business, not the store's).
+        """
         with self.transaction() as db:
             row = db.execute(
                 "SELECT item_id, card_before, grade FROM reviews WHERE id = ?", (review_id,)
@@ -293,8 +289,6 @@ class Store:
             if before is None:
                 db.execute("DELETE FROM cards WHERE item_id = ?", (item_id,))
             else:
-                from pkus_cli.progress.srs import due_of
-
                 lapse = 1 if grade == 1 else 0
                 db.execute(
                     "UPDATE cards SET card_json = ?, due = ?, reps = max(reps - 1, 0), "

@@ -12,8 +12,9 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.text import Text
 
 from pkus_cli.pack.model import Pack
@@ -23,7 +24,16 @@ from pkus_cli.quiz import grading
 from pkus_cli.quiz.questions import Kind, Question
 from pkus_cli.quiz.session import Session, Summary
 from pkus_cli.quiz.terminal import EndOfInput, read_key, read_line
-from pkus_cli.render import quiz as view
+
+
+class Screen(Protocol):
+    """How the loop shows a question and its verdict: `render.quiz`, handed in by the caller."""
+
+    def question(self, q: Question, number: int, total: int) -> RenderableType: ...
+    def answer_only(self, q: Question) -> RenderableType: ...
+    def verdict(
+        self, q: Question, response: str, v: grading.Verdict, pack: Pack | None = None
+    ) -> RenderableType: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +56,9 @@ class Loop:
         store: Store | None,  # None: cram, nothing is saved
         options: LoopOptions,
         now: Callable[[], datetime],
+        screen: Screen,
     ) -> None:
+        self.screen = screen
         self.out = console
         self.pack = pack
         self.session = session
@@ -72,7 +84,7 @@ class Loop:
 
     def _ask(self, q: Question) -> None:
         number, total = self.session.pos + 1, len(self.session.queue)
-        self.out.print(view.question(q, number, total))
+        self.out.print(self.screen.question(q, number, total))
         started = time.monotonic()
         if q.kind is Kind.FLASHCARD:
             response, verdict = self._flashcard(q)
@@ -84,14 +96,14 @@ class Loop:
         duration = int((time.monotonic() - started) * 1000)
         review_id = self._save(q, verdict, duration)
         self.session.record(response, verdict, review_id)
-        self.out.print(view.verdict(q, response, verdict, self.pack))
+        self.out.print(self.screen.verdict(q, response, verdict, self.pack))
         if self.opts.interactive:
             self._after(q, verdict, duration)
 
     def _flashcard(self, q: Question) -> tuple[str, grading.Verdict | None]:
         hint = grading.expected_input(q, self.opts.two_grades)
         if not self.opts.interactive:
-            self.out.print(view.answer_only(q))
+            self.out.print(self.screen.answer_only(q))
             line = read_line()
             v = grading.judge(q, line, self.opts.two_grades)
             if not v.valid:
@@ -101,7 +113,7 @@ class Loop:
         self.out.print(Text("Enter: show the answer · u: undo last · q: quit", style="dim"))
         while (key := read_key()) not in ("\n", " "):
             self._command(key)
-        self.out.print(view.answer_only(q))
+        self.out.print(self.screen.answer_only(q))
         self.out.print(Text(f"Grade it: {hint} · q: quit", style="dim"))
         while True:
             key = read_key()
@@ -157,7 +169,7 @@ class Loop:
                 self.out.print(Text("nothing to undo", style="yellow"))
                 return
             if entry.review_id is not None and self.store is not None:
-                self.store.undo(entry.review_id)
+                self.store.undo(entry.review_id, srs.due_of)
             self.out.print(
                 Text(f"undone: {entry.question.prompt} (asked again next)", style="yellow")
             )
@@ -186,7 +198,7 @@ class Loop:
         assert last is not None
         review_id = None
         if self.store is not None and last.review_id is not None:
-            self.store.undo(last.review_id)
+            self.store.undo(last.review_id, srs.due_of)
             fixed = grading.Verdict(True, True, srs.Grade.GOOD, "marked right by you")
             review_id = self._save(q, fixed, duration)
         entry = self.session.overrule(review_id)

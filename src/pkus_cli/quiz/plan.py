@@ -8,31 +8,22 @@ from datetime import datetime
 
 from pkus_cli.errors import UsageError
 from pkus_cli.pack.model import Pack
-from pkus_cli.progress.store import CardRow
-from pkus_cli.quiz.questions import ALL_KINDS, Item, Kind, Maker, Question, catalogue
-from pkus_cli.views import pages as query
-
-LEECH_FAILURES = 2  # failed at least this often: a trouble spot
+from pkus_cli.progress.stats import LEECH_FAILURES
+from pkus_cli.progress.store import ScheduleRow
+from pkus_cli.quiz.questions import ALL_KINDS, Kind, Maker, Question
+from pkus_cli.views import find
+from pkus_cli.views.subjects import Index, Subject, catalogue
 
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    decade: str | None = None  # a resolved decade id
-    section: int | None = None
-    tag: str | None = None
-    person: str | None = None
+    """What a quiz may ask: the events filter every command shares, and the question kinds."""
+
+    events: find.Filter = find.NO_FILTER
     kinds: tuple[Kind, ...] = ALL_KINDS
 
     def describe(self) -> str:
-        parts = []
-        if self.decade:
-            parts.append(f"decade {self.decade}")
-        if self.section is not None:
-            parts.append(f"section {self.section}")
-        if self.tag:
-            parts.append(f"tag '{self.tag}'")
-        if self.person:
-            parts.append(f"person '{self.person}'")
+        parts = [] if self.events.empty else [self.events.describe()]
         if self.kinds != ALL_KINDS:
             parts.append("kind " + ",".join(k.value for k in self.kinds))
         return ", ".join(parts) or "no filter"
@@ -62,73 +53,46 @@ def make_filters(
     kinds: list[str] | None = None,
 ) -> Filters:
     """Check every filter value against the pack; UsageError naming the valid ones."""
-    d = query.resolve_decade(pack, decade) if decade else None
-    s = query.find_section(pack, section).number if section else None
-    if tag is not None:
-        tags = sorted({t.id for t in pack.tags} | {t for e in pack.events for t in e.tags})
-        if tag not in tags:
-            hint = query.closest(tag, tags)
-            tip = f" (did you mean {', '.join(hint)}?)" if hint else f"; tags: {', '.join(tags)}"
-            raise UsageError(f"unknown tag '{tag}'{tip}")
-    if person is not None:
-        ids = [p.id for p in pack.people]
-        if person not in ids:
-            by_name = [p.id for p in pack.people if person.casefold() in p.name.casefold()]
-            if len(by_name) == 1:
-                person = by_name[0]
-            else:
-                hint = by_name or query.closest(person, ids)
-                tip = f" (did you mean {', '.join(hint[:5])}?)" if hint else ""
-                raise UsageError(f"unknown person '{person}'{tip}; `pkus people` lists them")
-    return Filters(d, s, tag, person, parse_kinds(kinds or []))
+    return Filters(find.resolve(pack, decade, section, tag, person), parse_kinds(kinds or []))
 
 
 def allowed_events(pack: Pack, f: Filters) -> set[str] | None:
-    """The events order/first questions may draw on, or None for all of them."""
-    if f.section is None and f.tag is None and f.person is None:
+    """The events questions may draw on, or None when the filter does not look inside events."""
+    if not f.events.by_event:
         return None
-    out = set()
-    for e in pack.events:
-        if f.section is not None and not any(c[:-1] == str(f.section) for c in e.sections):
-            continue
-        if f.tag is not None and f.tag not in e.tags:
-            continue
-        if f.person is not None and f.person not in e.people:
-            continue
-        out.add(e.id)
-    return out
+    return {e.id for e in find.events(pack, f.events)}
 
 
-def matches(item: Item, f: Filters, allowed: set[str] | None) -> bool:
+def matches(item: Subject, f: Filters, allowed: set[str] | None) -> bool:
     if not any(k in f.kinds for k in item.kinds):
         return False
-    if f.decade and item.decade != f.decade:
+    if f.events.decade and item.decade != f.events.decade:
         return False
-    if item.id.startswith(("order:", "first:")):
-        usable = [e for e in item.events if allowed is None or e in allowed]
-        return len(usable) >= (3 if item.id.startswith("order:") else 2)
-    if f.section is not None and not any(c[:-1] == str(f.section) for c in item.sections):
-        return False
-    if f.tag is not None and f.tag not in item.tags:
-        return False
-    return f.person is None or f.person in item.people
+    usable = [e for e in item.events if allowed is None or e in allowed]
+    if item.family in ("order", "first"):
+        return len(usable) >= (3 if item.family == "order" else 2)
+    if allowed is None:
+        return True
+    return bool(usable) or (f.events.person is not None and item.person == f.events.person)
 
 
-def candidates(pack: Pack, f: Filters) -> tuple[list[Item], set[str] | None]:
+def candidates(
+    pack: Pack, f: Filters, index: Index | None = None
+) -> tuple[list[Subject], set[str] | None]:
     allowed = allowed_events(pack, f)
-    return [i for i in catalogue(pack) if matches(i, f, allowed)], allowed
+    return [i for i in catalogue(pack, index) if matches(i, f, allowed)], allowed
 
 
-def _interleave(items: list[Item], rng: random.Random) -> list[Item]:
+def _interleave(items: list[Subject], rng: random.Random) -> list[Subject]:
     """Shuffle, then alternate between families (card, year, choice, ...) for variety."""
-    groups: dict[str, list[Item]] = {}
+    groups: dict[str, list[Subject]] = {}
     for it in items:
         groups.setdefault(it.id.split(":", 1)[0], []).append(it)
     for g in groups.values():
         rng.shuffle(g)
     order = sorted(groups)
     rng.shuffle(order)
-    out: list[Item] = []
+    out: list[Subject] = []
     while any(groups.values()):
         for name in order:
             if groups[name]:
@@ -146,7 +110,7 @@ class Plan:
 def plan(
     pack: Pack,
     f: Filters,
-    cards: dict[str, CardRow],
+    cards: dict[str, ScheduleRow],
     now: datetime,
     rng: random.Random,
     *,
@@ -156,7 +120,8 @@ def plan(
     failures: dict[str, int] | None = None,
 ) -> Plan:
     """Pick and phrase the session's questions. `failures` limits it to trouble spots."""
-    items, allowed = candidates(pack, f)
+    index = Index(pack)
+    items, allowed = candidates(pack, f, index)
     if not items:
         raise UsageError(f"no questions match {f.describe()}")
     if failures is not None:
@@ -174,7 +139,7 @@ def plan(
         fresh = _interleave([i for i in items if i.id not in cards], rng)
         fresh = fresh[: max(0, min(new, count - len(due)))]
         picked, due_n, new_n = due + fresh, len(due), len(fresh)
-    maker = Maker(pack, rng)
+    maker = Maker(pack, rng, index)
     questions = []
     for item in picked:
         kinds = [k for k in item.kinds if k in f.kinds]

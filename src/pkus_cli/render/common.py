@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from pkus_cli.pack.model import Pack, Source
+from pkus_cli.pack.items import Source
+from pkus_cli.pack.model import Pack
 
 COUNTRY_LABEL = {"us": "United States", "pakistan": "Pakistan", "other": "Other"}
 

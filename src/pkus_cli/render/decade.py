@@ -8,7 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pkus_cli.pack.model import Country
+from pkus_cli.pack.basics import Country
 from pkus_cli.views.pages import DecadeListView, DecadeView
 
 # A decade page is read, not scrolled: past this many events, the timeline lists the rest.

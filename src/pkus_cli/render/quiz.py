@@ -10,7 +10,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pkus_cli.pack.model import Pack, format_date
+from pkus_cli.pack.basics import format_date
+from pkus_cli.pack.model import Pack
 from pkus_cli.quiz.grading import Verdict
 from pkus_cli.quiz.questions import LETTERS, Kind, Question
 from pkus_cli.quiz.session import Summary

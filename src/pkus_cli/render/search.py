@@ -6,7 +6,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from pkus_cli.views.explore import SearchView
+from pkus_cli.views.search import SearchView
 
 MARK = "bold reverse"
 

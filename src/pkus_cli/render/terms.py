@@ -8,9 +8,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pkus_cli.pack.model import Card, Correction, Event
+from pkus_cli.pack.items import Card, Correction, Event
 from pkus_cli.render.common import sources_block
-from pkus_cli.views.explore import TermsView, TermView
+from pkus_cli.views.pages import TermsView, TermView
 
 
 def event_lines(events: tuple[Event, ...]) -> list[RenderableType]:

@@ -1,0 +1,176 @@
+"""Search: every item where each word of the query starts a word, best matches first."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from pkus_cli.errors import UsageError
+from pkus_cli.views.find import Selection
+from pkus_cli.views.text import fold, has_word, highlights
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    kind: str
+    id: str
+    title: str
+    names: tuple[str, ...]  # title-like fields: a match here ranks first
+    body: tuple[tuple[str, str], ...]  # (field name, text)
+
+
+# On equal matches a glossary entry or a person outranks an event that mentions it: "kerry
+# lugar" should open the act itself first.
+KIND_ORDER = ("term", "person", "event", "decade", "card")
+
+
+def _documents(sel: Selection) -> list[_Doc]:
+    docs: list[_Doc] = []
+    for e in sel.events:
+        body = [("summary", e.summary), ("significance", e.significance)]
+        if e.note:
+            body.append(("note", e.note))
+        body.append(("date", f"{e.date} {e.display_date}"))  # "pressler 1990" finds the cut-off
+        body.append(("id", e.id.replace("-", " ")))
+        docs.append(_Doc("event", e.id, e.title, (e.title,), tuple(body)))
+    for t in sel.terms:
+        docs.append(
+            _Doc("term", t.id, t.term, (t.term, *t.aliases), (("definition", t.definition),))
+        )
+    for p in sel.people:
+        roles = "; ".join(f"{r.title} ({r.years})" for r in p.roles)
+        docs.append(
+            _Doc("person", p.id, p.name, (p.name,), (("summary", p.summary), ("roles", roles)))
+        )
+    for d in sel.decades:
+        body = [("summary", d.summary), *(("takeaway", t) for t in d.takeaways)]
+        title = f"{d.id}: {d.title}"
+        docs.append(_Doc("decade", d.id, title, (title,), tuple(body)))
+    for c in sel.cards:
+        answers = "; ".join((c.answer, *c.accept))
+        docs.append(_Doc("card", c.id, c.question, (c.question,), (("answer", answers),)))
+    return docs
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    kind: str
+    id: str
+    title: str
+    title_highlights: tuple[tuple[int, int], ...]
+    field: str  # where the snippet comes from
+    snippet: str
+    highlights: tuple[tuple[int, int], ...]  # offsets into the snippet
+    match: str  # "title" when every word matched the title or a name, else "body"
+    rank: tuple[int, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "title": self.title,
+            "title_highlights": [list(h) for h in self.title_highlights],
+            "field": self.field,
+            "snippet": self.snippet,
+            "highlights": [list(h) for h in self.highlights],
+            "match": self.match,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchView:
+    query: str
+    words: tuple[str, ...]
+    total: int
+    results: tuple[SearchResult, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "results": [r.to_dict() for r in self.results],
+        }
+
+
+SNIPPET = 160
+
+
+def snippet(
+    text: str, words: Iterable[str], width: int = SNIPPET
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A window of `text` around its first match, with the matches' offsets in the window."""
+    spans = highlights(text, words)
+    if len(text) <= width:
+        return text, spans
+    first = spans[0][0] if spans else 0
+    start = max(0, first - width // 3)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    lead = "…" if start else ""
+    out = lead + text[start:end].strip() + ("…" if end < len(text) else "")
+    shift = len(lead) - start
+    kept = tuple((s + shift, min(e, end) + shift) for s, e in spans if s >= start and s < end)
+    return out, kept
+
+
+def search(sel: Selection, text: str, limit: int | None = 20) -> SearchView:
+    """Items where every word of `text` starts a word somewhere in them, best matches first.
+
+    Ranks: the exact name, the phrase in a title or name, every word in one title or name,
+    some words in a title, then body-only matches; ties by kind (events, terms, people,
+    decades, cards) and pack order.
+    """
+    words = tuple(dict.fromkeys(re.findall(r"\w+", fold(text))))
+    if not words:
+        raise UsageError("search needs at least one word, e.g. pkus search pressler")
+    phrase = " ".join(words)
+    results: list[SearchResult] = []
+    for order, doc in enumerate(_documents(sel)):
+        names = [fold(n) for n in doc.names]
+        body = [fold(t) for _, t in doc.body]
+        in_names = [w for w in words if any(has_word(n, w) for n in names)]
+        rest = [w for w in words if w not in in_names]
+        if rest and not all(any(has_word(b, w) for b in body) for w in rest):
+            continue
+        squashed = [" ".join(re.findall(r"\w+", n)) for n in names]
+        if phrase in squashed:
+            tier = 0
+        elif any(has_word(n, phrase) for n in squashed):
+            tier = 1
+        elif any(all(has_word(n, w) for w in words) for n in names):
+            tier = 2
+        elif in_names:
+            tier = 3
+        else:
+            tier = 4
+        # The snippet: the body field with the most matching words (first one on ties).
+        hits = [sum(has_word(b, w) for w in words) for b in body]
+        best = max(range(len(body)), key=lambda i: hits[i]) if body else -1
+        field_name, field_text = doc.body[best] if best >= 0 else ("", "")
+        if field_name in ("id", "date"):  # no snippet: show the summary instead
+            field_name, field_text = doc.body[0]
+        snip, spans = snippet(field_text, words)
+        rank = (tier, -len(in_names), KIND_ORDER.index(doc.kind), order)
+        results.append(
+            SearchResult(
+                doc.kind,
+                doc.id,
+                doc.title,
+                highlights(doc.title, words),
+                field_name,
+                snip,
+                spans,
+                "title" if tier <= 2 else "body",
+                rank,
+            )
+        )
+    results.sort(key=lambda r: r.rank)
+    shown = results if limit is None else results[:limit]
+    return SearchView(text, words, len(results), tuple(shown))

@@ -1,0 +1,171 @@
+"""What a question is about: the one place that names, dates and sources every question.
+
+Each question the pack can ask has a stable id, built from content ids and never from
+wording, so editing a card keeps its history; the quiz keys progress by it and the Anki
+export uses it as the note's GUID, so the two must come from here alone:
+  card:ID            a hand-written card, shown as a flashcard or typed answer
+  year:EVENT         "In what year ...?" (only when the event's title gives no year away)
+  choice:KIND:ID     multiple choice about an event, person or term
+  order:DECADE       put 3-5 of the decade's events in order
+  first:DECADE       which of two of the decade's events came first
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from enum import Enum
+
+from pkus_cli.pack.basics import ItemKind
+from pkus_cli.pack.items import Card, Event
+from pkus_cli.pack.model import Pack
+
+
+class Kind(str, Enum):
+    """How a question is asked."""
+
+    FLASHCARD = "flashcard"
+    TYPED = "typed"
+    YEAR = "year"
+    CHOICE = "choice"
+    ORDER = "order"
+    FIRST = "first"
+
+
+ALL_KINDS = tuple(Kind)
+
+_YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def asks_year(e: Event) -> bool:
+    """The year-question rule: ask "in what year" only when the title does not say it."""
+    return _YEAR_IN_TEXT.search(e.title) is None
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """One question the pack can ask, with what the filters need to know of it."""
+
+    id: str
+    kinds: tuple[Kind, ...]
+    decade: str
+    events: tuple[str, ...]  # the events it draws on (order/first: the candidates)
+    person: str | None = None  # the person a card or choice question is about
+
+    @property
+    def family(self) -> str:
+        return self.id.split(":", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class About:
+    """What a hand-written card is about, as the quiz and the exports show it."""
+
+    title: str
+    date: str | None  # a content date (YYYY[-MM[-DD]]) or a term's years
+    context: str  # one line on why it matters, or the person or term in brief
+    sources: tuple[str, ...]
+
+
+class Index:
+    """The pack's items by id, built once, to answer "what is this about" without scans."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.events = {e.id: e for e in pack.events}
+        self.people = {p.id: p for p in pack.people}
+        self.terms = {t.id: t for t in pack.terms}
+        self.by_decade: dict[str, list[Event]] = {}
+        self.person_events: dict[str, list[Event]] = {}
+        self.term_events: dict[str, list[Event]] = {}
+        for e in pack.events:
+            self.by_decade.setdefault(e.decade, []).append(e)
+            for p in e.people:
+                self.person_events.setdefault(p, []).append(e)
+            for t in e.terms:
+                self.term_events.setdefault(t, []).append(e)
+
+    def card_events(self, card: Card) -> tuple[str, ...]:
+        """The events a card draws on: its event, or its decade's events naming its subject."""
+        ref = card.about
+        if ref.kind is ItemKind.EVENT:
+            return (ref.id,)
+        pool = self.person_events if ref.kind is ItemKind.PERSON else self.term_events
+        return tuple(e.id for e in pool.get(ref.id, ()) if e.decade == card.decade)
+
+    def about(self, card: Card) -> About:
+        ref = card.about
+        if ref.kind is ItemKind.EVENT:
+            e = self.events[ref.id]
+            return About(e.title, e.date, e.significance, e.sources)
+        if ref.kind is ItemKind.PERSON:
+            p = self.people[ref.id]
+            return About(p.name, None, p.summary, p.sources)
+        t = self.terms[ref.id]
+        return About(t.term, t.year, t.definition, t.sources)
+
+    def decade_of_year(self, year: str) -> str | None:
+        y = int(year[:4])
+        return next((d.id for d in self.pack.decades if d.start <= y <= d.end), None)
+
+    def label(self, question_id: str) -> str:
+        """A short human name for a question id, for lists of trouble spots."""
+        family, _, rest = question_id.partition(":")
+        if family == "card":
+            card = next((c for c in self.pack.cards if c.id == rest), None)
+            return card.question if card else rest
+        if family == "year" and rest in self.events:
+            return f"Year of: {self.events[rest].title}"
+        if family == "choice":
+            what, _, ident = rest.partition(":")
+            names = {
+                "event": {i: e.title for i, e in self.events.items()},
+                "person": {i: p.name for i, p in self.people.items()},
+                "term": {i: t.term for i, t in self.terms.items()},
+            }.get(what, {})
+            return f"Which {what}: {names.get(ident, ident)}"
+        if family == "order":
+            return f"Order of events in the {rest}"
+        if family == "first":
+            return f"Which came first, {rest}"
+        return question_id
+
+
+def catalogue(pack: Pack, index: Index | None = None) -> list[Subject]:
+    """Every question the pack can ask, in content order."""
+    ix = index or Index(pack)
+    out: list[Subject] = []
+    for c in pack.cards:
+        who = c.about.id if c.about.kind is ItemKind.PERSON else None
+        kinds = (Kind.FLASHCARD, Kind.TYPED)
+        out.append(Subject(f"card:{c.id}", kinds, c.decade, ix.card_events(c), who))
+    # A choice question needs three events of its decade from other years as distractors.
+    same_year = Counter((e.decade, e.year) for e in pack.events)
+    for e in pack.events:
+        if asks_year(e):
+            out.append(Subject(f"year:{e.id}", (Kind.YEAR,), e.decade, (e.id,)))
+        if len(ix.by_decade[e.decade]) - same_year[e.decade, e.year] >= 3:
+            out.append(Subject(f"choice:event:{e.id}", (Kind.CHOICE,), e.decade, (e.id,)))
+    per_country: dict[str, int] = {}
+    for p in pack.people:
+        per_country[p.country.value] = per_country.get(p.country.value, 0) + 1
+    for p in pack.people:
+        evs = ix.person_events.get(p.id, [])
+        if evs and per_country[p.country.value] >= 4:
+            ids = tuple(e.id for e in evs)
+            out.append(Subject(f"choice:person:{p.id}", (Kind.CHOICE,), evs[0].decade, ids, p.id))
+    if len(pack.terms) >= 4:
+        for t in pack.terms:
+            evs = ix.term_events.get(t.id, [])
+            decade = evs[0].decade if evs else ix.decade_of_year(t.year)
+            if decade is not None:
+                ids = tuple(e.id for e in evs)
+                out.append(Subject(f"choice:term:{t.id}", (Kind.CHOICE,), decade, ids))
+    for decade, evs in ix.by_decade.items():
+        ids = tuple(e.id for e in evs)
+        if len(evs) >= 3:
+            out.append(Subject(f"order:{decade}", (Kind.ORDER,), decade, ids))
+        if len(evs) >= 2:
+            out.append(Subject(f"first:{decade}", (Kind.FIRST,), decade, ids))
+    return out
