@@ -26,13 +26,6 @@ def test_version_and_help(run: Run) -> None:
         assert command in result.stdout
 
 
-@pytest.mark.parametrize("command", ["outline", "decade", "validate"])
-def test_every_command_has_help_with_an_example(run: Run, command: str) -> None:
-    result = run(command, "--help")
-    assert result.exit_code == 0, result.output
-    assert f"pkus {command}" in result.stdout
-
-
 def test_outline_tree_lists_sections_in_order(run: Run) -> None:
     result = run("--content", str(TINY), "outline")
     assert result.exit_code == 0, result.output

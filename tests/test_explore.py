@@ -377,15 +377,6 @@ def test_corrections_list_claim_and_correction(run: Run) -> None:
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    "command", ["timeline", "event", "search", "people", "terms", "sources", "corrections"]
-)
-def test_every_explore_command_has_help_with_an_example(run: Run, command: str) -> None:
-    result = run(command, "--help")
-    assert result.exit_code == 0, result.output
-    assert f"pkus {command}" in result.stdout
-
-
 # --- completion ----------------------------------------------------------------------------
 
 

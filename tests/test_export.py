@@ -250,12 +250,6 @@ def test_disk_error_keeps_the_old_file_and_reports_one_line(
     assert [p.name for p in out.parent.iterdir()] == ["deck.tsv"]
 
 
-def test_export_help_has_an_example(run: Run) -> None:
-    result = run("export", "--help")
-    assert result.exit_code == 0
-    assert "pkus export anki" in result.stdout
-
-
 def test_cli_and_views_do_not_import_genanki() -> None:
     code = (
         "import sys, pkus_cli.cli.app, pkus_cli.views.pages, pkus_cli.views.find, pkus_cli.export; "

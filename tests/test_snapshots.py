@@ -14,8 +14,21 @@ from rich.console import Console, Group, RenderableType
 
 from pkus_cli.pack import loader
 from pkus_cli.pack.model import Pack
-from pkus_cli.render import decade, event, outline, timeline
+from pkus_cli.render import (
+    corrections,
+    decade,
+    event,
+    outline,
+    people,
+    quiz,
+    search,
+    sources,
+    stats,
+    terms,
+    timeline,
+)
 from pkus_cli.views import find, pages
+from pkus_cli.views import search as finder
 
 from .conftest import TINY
 
@@ -64,3 +77,57 @@ def test_event_page(pack: Pack) -> None:
 
 def test_timeline(pack: Pack) -> None:
     check("timeline", Group(*timeline.render(pages.timeline(pack, find.NO_FILTER))))
+
+
+def test_people_list_and_page(pack: Pack) -> None:
+    check("people", people.render_list(pages.people(pack)))
+    check("person-ike", people.render(pages.person(pack, "ike")))
+
+
+def test_terms_list_and_page(pack: Pack) -> None:
+    check("terms", terms.render_list(pages.terms(pack)))
+    check("term-pressler", terms.render(pages.term(pack, "pressler")))
+
+
+def test_sources_and_corrections(pack: Pack) -> None:
+    check("sources", sources.render(pages.sources(pack)))
+    check("corrections", corrections.render(pages.corrections(pack)))
+
+
+def test_search_results(pack: Pack) -> None:
+    everything = find.select(pack, find.NO_FILTER)
+    check("search-pakistan", search.render(finder.search(everything, "pakistan")))
+
+
+def test_stats_after_three_reviews(pack: Pack, tmp_path: Path) -> None:
+    from datetime import datetime, timezone
+
+    from pkus_cli.progress import srs
+    from pkus_cli.progress import stats as progress
+    from pkus_cli.progress.store import Store
+
+    now = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+
+    def schedule(grade: srs.Grade):  # type: ignore[no-untyped-def]
+        return lambda before, card_id: srs.review(
+            before or srs.new_card(card_id, now), grade, now, 1000, fuzz=False
+        )
+
+    with Store.open(tmp_path / "p.db") as store:
+        for qid, grade in (("year:mdaa", srs.Grade.GOOD), ("year:seato", srs.Grade.AGAIN)):
+            store.record(qid, "s1", now, int(grade), grade > 1, "year", 1000, schedule(grade))
+        store.record("year:seato", "s1", now, 1, False, "year", 1000, schedule(srs.Grade.AGAIN))
+        check("stats", stats.render(progress.stats(pack, store, now)))
+
+
+def test_quiz_question_and_verdict(pack: Pack) -> None:
+    import random
+
+    from pkus_cli.quiz import grading
+    from pkus_cli.quiz.questions import Kind, Maker
+    from pkus_cli.views.subjects import catalogue
+
+    subject = next(s for s in catalogue(pack) if s.id == "card:seato-year")
+    q = Maker(pack, random.Random(3)).make(subject, Kind.TYPED)
+    shown = quiz.question(q, 2, 10)
+    check("quiz-typed", Group(shown, quiz.verdict(q, "1955", grading.judge(q, "1955"), pack)))
