@@ -57,7 +57,7 @@ def search_events(run: Run, args: list[str]) -> set[str]:
 def quiz_events(run: Run, args: list[str]) -> set[str]:
     """The events a scripted cram quiz of year questions asks about, read off its screen."""
     pack = loader.load(TINY)
-    by_title = {e.title: e.id for e in pack.events}
+    by_title = {e.title: e.id for e in pack.events()}
     result = tiny(
         run, "quiz", "--cram", "--kind", "year", "--count", "50", "--seed", "1", *args,
         input="1950\n" * 50,

@@ -92,8 +92,8 @@ def check_mutated_pack(name: str, text: str) -> None:
         checks.quality_problems(pack)  # must not raise either
         # What loads is whole: every event sits in a known decade and known subsections.
         codes = {sub.code for s in pack.sections for sub in s.subsections}
-        assert all(set(e.sections) <= codes for e in pack.events)
-        assert {e.decade for e in pack.events} <= set(pack.decade_ids())
+        assert all(set(e.sections) <= codes for e in pack.events())
+        assert {e.decade for e in pack.events()} <= set(pack.decade_ids())
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

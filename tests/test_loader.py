@@ -24,13 +24,13 @@ def test_tiny_pack_loads_into_frozen_model(tiny: Path) -> None:
     pack = loader.load(tiny)
     assert [s.number for s in pack.sections] == [1, 2, 3]
     assert [d.id for d in pack.decades] == ["1950s", "1990s"]
-    assert [e.id for e in pack.events][:2] == ["mdaa", "seato"]
-    mdaa = pack.events[0]
+    assert [e.id for e in pack.events()][:2] == ["mdaa", "seato"]
+    mdaa = pack.events()[0]
     assert mdaa.date == "1954-05-19" and mdaa.display_date == "19 May 1954"
     assert mdaa.sections == ("1A", "3A")
-    assert pack.people[0].country is Country.US
-    assert pack.cards[0].about.kind is ItemKind.EVENT
-    assert pack.cards[1].accept == ("Dwight D. Eisenhower", "Ike")
+    assert pack.people()[0].country is Country.US
+    assert pack.cards()[0].about.kind is ItemKind.EVENT
+    assert pack.cards()[1].accept == ("Dwight D. Eisenhower", "Ike")
     with pytest.raises(AttributeError):
         mdaa.title = "changed"  # type: ignore[misc]
     assert checks.quality_problems(pack) == []
@@ -38,9 +38,9 @@ def test_tiny_pack_loads_into_frozen_model(tiny: Path) -> None:
 
 def test_unquoted_dates_and_numbers_stay_text(tiny: Path) -> None:
     pack = loader.load(tiny)
-    coup = next(e for e in pack.events if e.id == "coup-1999")
+    coup = next(e for e in pack.events() if e.id == "coup-1999")
     assert coup.date == "1999"
-    assert next(t for t in pack.terms if t.id == "seato").year == "1954"
+    assert next(t for t in pack.terms() if t.id == "seato").year == "1954"
 
 
 def test_malformed_yaml_reports_its_line(tiny: Path, edit: Edit) -> None:

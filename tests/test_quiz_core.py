@@ -119,7 +119,7 @@ def test_order_and_first_questions_have_one_right_answer(pack: Pack) -> None:
         maker = Maker(pack, random.Random(seed))
         order = maker.make(items["order:1990s"], Kind.ORDER)
         assert sorted(order.key) == list("ABC")
-        dates = {e.title: e.date for e in pack.events}
+        dates = {e.title: e.date for e in pack.events()}
         in_order = [order.options["ABC".index(c)] for c in order.key]
         assert [dates[t] for t in in_order] == sorted(dates[t] for t in in_order)
         first = maker.make(items["first:1950s"], Kind.FIRST)
@@ -236,7 +236,7 @@ def test_events_whose_dates_do_not_settle_the_order_are_not_asked(pack: Pack) ->
     import dataclasses
 
     same_month = [
-        dataclasses.replace(e, date="1954-05") for e in pack.events if e.decade == "1950s"
+        dataclasses.replace(e, date="1954-05") for e in pack.events() if e.decade == "1950s"
     ]
     items = {i.id: i for i in catalogue(pack)}
     maker = Maker(pack, random.Random(1))

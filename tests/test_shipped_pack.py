@@ -32,24 +32,24 @@ def test_quality_rules_hold(pack: Pack) -> None:
 def test_minimum_counts(pack: Pack) -> None:
     assert len(pack.sections) == 8
     assert len(pack.decades) == 9
-    assert len(pack.events) >= 150
-    per_decade = Counter(e.decade for e in pack.events)
+    assert len(pack.events()) >= 150
+    per_decade = Counter(e.decade for e in pack.events())
     for decade, least in MIN_EVENTS.items():
         assert per_decade[decade] >= least, decade
-    assert len(pack.people) >= 40
-    assert len(pack.terms) >= 40
-    assert len(pack.sources) >= 25
-    assert len(pack.cards) >= 300
-    assert len(pack.corrections) >= 10
+    assert len(pack.people()) >= 40
+    assert len(pack.terms()) >= 40
+    assert len(pack.sources()) >= 25
+    assert len(pack.cards()) >= 300
+    assert len(pack.corrections()) >= 10
 
 
 def test_every_subsection_maps_at_least_three_events(pack: Pack) -> None:
-    linked = Counter(code for e in pack.events for code in set(e.sections))
+    linked = Counter(code for e in pack.events() for code in set(e.sections))
     thin = [sub.code for s in pack.sections for sub in s.subsections if linked[sub.code] < 3]
     assert thin == []
 
 
 def test_the_seed_errors_are_corrected(pack: Pack) -> None:
-    text = " ".join(f"{c.claim} {c.correction}" for c in pack.corrections).lower()
+    text = " ".join(f"{c.claim} {c.correction}" for c in pack.corrections()).lower()
     for topic in ("jinnah", "seato", "carter doctrine", "kerry-lugar", "non-nato"):
         assert topic in text, topic

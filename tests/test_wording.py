@@ -37,15 +37,15 @@ def test_no_eight_word_run_is_copied_from_the_seed() -> None:
             texts[f"subsection {sub.code}"] = sub.summary
     for d in pack.decades:
         texts[f"decade {d.id}"] = " ".join((d.summary, *d.takeaways, *(f.label for f in d.figures)))
-    for e in pack.events:
+    for e in pack.events():
         texts[f"event {e.id}"] = " ".join((e.title, e.summary, e.significance, e.note or ""))
-    for p in pack.people:
+    for p in pack.people():
         texts[f"person {p.id}"] = p.summary
-    for t in pack.terms:
+    for t in pack.terms():
         texts[f"term {t.id}"] = t.definition
-    for c in pack.cards:
+    for c in pack.cards():
         texts[f"card {c.id}"] = f"{c.question} {c.answer}"
-    for c in pack.corrections:
+    for c in pack.corrections():
         texts[f"correction {c.id}"] = c.correction
     copied = {
         name: " ".join(sorted(runs(text) & seed)[0])

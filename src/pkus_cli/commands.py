@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -21,10 +21,6 @@ from pkus_cli.context import AppContext
 if TYPE_CHECKING:
     from pkus_cli.pack.model import Pack
     from pkus_cli.views.find import Filter
-
-
-class _View(Protocol):
-    def to_dict(self) -> dict[str, Any]: ...
 
 
 def load(env: AppContext) -> Pack:

@@ -285,7 +285,7 @@ def markdown(sel: find.Selection) -> str:
     events_of: dict[str, list[Event]] = {}
     for e in sel.events:
         events_of.setdefault(e.decade, []).append(e)
-    people = {p.id: p for p in pack.people}
+    people = {p.id: p for p in pack.people()}
     for d in sel.decades:
         out += [f"## {d.id}: {d.title} ({d.years})", "", d.summary, ""]
         if d.leaders:

@@ -58,15 +58,15 @@ def tags(ctx: typer.Context, incomplete: str) -> Choices:
 
 
 def events(ctx: typer.Context, incomplete: str) -> Choices:
-    return _complete(ctx, incomplete, lambda p: [(e.id, e.title) for e in p.events])
+    return _complete(ctx, incomplete, lambda p: [(e.id, e.title) for e in p.events()])
 
 
 def people(ctx: typer.Context, incomplete: str) -> Choices:
-    return _complete(ctx, incomplete, lambda p: [(x.id, x.name) for x in p.people])
+    return _complete(ctx, incomplete, lambda p: [(x.id, x.name) for x in p.people()])
 
 
 def terms(ctx: typer.Context, incomplete: str) -> Choices:
-    return _complete(ctx, incomplete, lambda p: [(t.id, t.term) for t in p.terms])
+    return _complete(ctx, incomplete, lambda p: [(t.id, t.term) for t in p.terms()])
 
 
 def kinds(incomplete: str) -> Choices:

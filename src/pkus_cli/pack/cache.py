@@ -216,12 +216,12 @@ def _write(folder: Path, pack: Pack) -> None:
         for d in pack.decades:
             _dump(tmp / f"events-{d.id}.json", encode(pack.events_of(d.id)))
         for name in ("people", "terms", "sources", "corrections"):
-            _dump(tmp / f"{name}.json", encode(getattr(pack, name)))
-        _dump(tmp / "event-index.json", {e.id: e.decade for e in pack.events})
+            _dump(tmp / f"{name}.json", encode(getattr(pack, name)()))
+        _dump(tmp / "event-index.json", {e.id: e.decade for e in pack.events()})
         # Cards by the decade file they came from (in that order), and where each item's are.
         by_decade: dict[str, list[items.Card]] = {}
         card_index: dict[str, list[tuple[str, int]]] = {}
-        for card in pack.cards:
+        for card in pack.cards():
             group = by_decade.setdefault(card.decade, [])
             card_index.setdefault(str(card.about), []).append((card.decade, len(group)))
             group.append(card)

@@ -25,7 +25,7 @@ def quality_problems(pack: Pack) -> list[Problem]:
         problems.append(Problem(loc.path, loc.line, message))
 
     linked: dict[str, int] = {}
-    for e in pack.events:
+    for e in pack.events():
         for code in set(e.sections):
             linked[code] = linked.get(code, 0) + 1
     for s in pack.sections:
@@ -54,9 +54,9 @@ def quality_problems(pack: Pack) -> list[Problem]:
         for c in (Country.US, Country.PAKISTAN):
             if c not in countries:
                 at(f"decade:{d.id}", f"decade {d.id}: no leaders listed for country '{c.value}'")
-        if not any(e.decade == d.id for e in pack.events):
+        if not any(e.decade == d.id for e in pack.events()):
             at(f"decade:{d.id}", f"decade {d.id}: no events")
-    for card in pack.cards:
+    for card in pack.cards():
         # An unquoted `accept: [August 15, 1947]` is two items, "August 15" and "1947". When
         # the answer is a full date, a bare year or a day without its year is that mistake
         # (or too loose an answer for a question that asks for the date).

@@ -9,9 +9,9 @@ for creating their classes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from pkus_cli.pack.basics import Country
 
@@ -99,9 +99,9 @@ class Parts(Protocol):
 class Pack:
     """A whole content pack. Events are sorted by date; decades by their start year.
 
-    The small parts (outline, decades, tags) are fields; the large collections are read
-    from `parts` on first use, so `pkus outline` on a pack of 10,000 events never
-    decodes them. Not slotted, because the collections are cached per instance.
+    The small parts (outline, decades, tags) are fields. The large collections are methods
+    (`pack.events()`), read from `parts` on the first call and kept, so `pkus outline` on
+    a pack of 10,000 events never decodes them, and a read from disk is always a call.
     """
 
     root: str
@@ -115,6 +115,8 @@ class Pack:
     # Where each item was defined ("event:ID" -> file and line), for checks that report
     # problems after loading; empty when the pack comes from the cache.
     locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    # The large collections already read from `parts`, so each is decoded once.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def decade_ids(self) -> tuple[str, ...]:
         """Every decade the pack knows of: those with content and those the outline names."""
@@ -127,13 +129,18 @@ class Pack:
         """One decade's events, by date, without reading the others."""
         return self.parts.events_of(decade)
 
-    @cached_property
+    def _once(self, name: str, read: Callable[[], Any]) -> Any:
+        """Read one collection from `parts` the first time it is asked for, then keep it."""
+        if name not in self.memo:
+            self.memo[name] = read()
+        return self.memo[name]
+
     def event_ids(self) -> dict[str, str]:
         """Every event id, mapped to its decade, without reading the events themselves."""
-        return self.parts.event_decades()
+        return cast("dict[str, str]", self._once("event_ids", self.parts.event_decades))
 
     def event(self, ident: str) -> Event | None:
-        decade = self.event_ids.get(ident)
+        decade = self.event_ids().get(ident)
         if decade is None:
             return None
         return next((e for e in self.events_of(decade) if e.id == ident), None)
@@ -141,7 +148,7 @@ class Pack:
     def neighbours(self, ident: str) -> tuple[Event | None, Event | None]:
         """The events just before and after one, in date order, reading at most three decades."""
         order = [d.id for d in self.decades]
-        decade = self.event_ids[ident]
+        decade = self.event_ids()[ident]
         here = list(self.events_of(decade))
         i = next(n for n, e in enumerate(here) if e.id == ident)
         before = here[i - 1] if i > 0 else None
@@ -163,27 +170,31 @@ class Pack:
         """The cards about one item ("event:ID"), without reading every card when cached."""
         return self.parts.cards_about(ref)
 
-    @cached_property
     def events(self) -> tuple[Event, ...]:
-        # Decades do not overlap and each is sorted, so their concatenation is sorted.
-        return tuple(e for d in self.decades for e in self.parts.events_of(d.id))
+        """Every event, by date (decades do not overlap and each is sorted)."""
+        return cast(
+            "tuple[Event, ...]",
+            self._once(
+                "events", lambda: tuple(e for d in self.decades for e in self.parts.events_of(d.id))
+            ),
+        )
 
-    @cached_property
     def people(self) -> tuple[Person, ...]:
-        return self.parts.people()
+        """Every person of the pack (read from the cache on first use)."""
+        return cast("tuple[Person, ...]", self._once("people", self.parts.people))
 
-    @cached_property
     def terms(self) -> tuple[Term, ...]:
-        return self.parts.terms()
+        """Every term of the pack (read from the cache on first use)."""
+        return cast("tuple[Term, ...]", self._once("terms", self.parts.terms))
 
-    @cached_property
     def sources(self) -> tuple[Source, ...]:
-        return self.parts.sources()
+        """Every source of the pack (read from the cache on first use)."""
+        return cast("tuple[Source, ...]", self._once("sources", self.parts.sources))
 
-    @cached_property
     def cards(self) -> tuple[Card, ...]:
-        return self.parts.cards()
+        """Every card of the pack (read from the cache on first use)."""
+        return cast("tuple[Card, ...]", self._once("cards", self.parts.cards))
 
-    @cached_property
     def corrections(self) -> tuple[Correction, ...]:
-        return self.parts.corrections()
+        """Every correction of the pack (read from the cache on first use)."""
+        return cast("tuple[Correction, ...]", self._once("corrections", self.parts.corrections))

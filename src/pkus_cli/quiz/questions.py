@@ -53,10 +53,10 @@ class Maker:
         self.events = self.ix.events
         self.people = self.ix.people
         self.terms = self.ix.terms
-        self.cards = {c.id: c for c in pack.cards}
+        self.cards = {c.id: c for c in pack.cards()}
         self.by_decade = self.ix.by_decade
         self.person_decade = {p: evs[0].decade for p, evs in self.ix.person_events.items()}
-        self.term_decade = {t.id: self.ix.decade_of_year(t.year) or "" for t in pack.terms}
+        self.term_decade = {t.id: self.ix.decade_of_year(t.year) or "" for t in pack.terms()}
 
     def make(self, item: Subject, kind: Kind, allowed_events: set[str] | None = None) -> Question:
         family, _, rest = item.id.partition(":")
@@ -112,7 +112,7 @@ class Maker:
     def _choice_event(self, e: Event) -> Question:
         same = [o.title for o in self.by_decade.get(e.decade, []) if o.year != e.year]
         if len(same) < 3:
-            everything = [o.title for o in self.pack.events if o.year != e.year]
+            everything = [o.title for o in self.pack.events() if o.year != e.year]
         else:
             everything = same
         options, key = self._options(e.title, self._near(e.decade, same, everything))
@@ -127,7 +127,7 @@ class Maker:
     def _choice_person(self, p: Person) -> Question:
         roles = "; ".join(f"{r.title} ({r.years})" for r in p.roles)
         decade = self.person_decade.get(p.id, "")
-        rivals = [o for o in self.pack.people if o.country == p.country and o.name != p.name]
+        rivals = [o for o in self.pack.people() if o.country == p.country and o.name != p.name]
         same = [o.name for o in rivals if self.person_decade.get(o.id) == decade]
         options, key = self._options(p.name, self._near(decade, same, [o.name for o in rivals]))
         return Question(
@@ -141,7 +141,7 @@ class Maker:
         for name in sorted((t.term, *t.aliases), key=len, reverse=True):
             masked = re.sub(re.escape(name), "___", masked, flags=re.IGNORECASE)
         decade = self.term_decade.get(t.id, "")
-        rivals = [o for o in self.pack.terms if o.id != t.id]
+        rivals = [o for o in self.pack.terms() if o.id != t.id]
         same = [o.term for o in rivals if self.term_decade.get(o.id) == decade]
         options, key = self._options(t.term, self._near(decade, same, [o.term for o in rivals]))
         return Question(

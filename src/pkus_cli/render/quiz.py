@@ -56,7 +56,7 @@ def _context(q: Question, pack: Pack | None = None) -> Text:
     if q.sources:
         names = q.sources
         if pack is not None:
-            by_id = {s.id: s for s in pack.sources}
+            by_id = {s.id: s for s in pack.sources()}
             names = tuple(by_id[i].title if i in by_id else i for i in q.sources)
         t.append(f"\nSource: {names[0]}", style="dim")
         if len(names) > 1:

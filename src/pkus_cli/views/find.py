@@ -95,7 +95,7 @@ def section_codes(pack: Pack, key: str) -> frozenset[str]:
 def tag_of(pack: Pack, text: str) -> str:
     """A tag id from tags.yaml (or, in a pack without one, any tag an event uses)."""
     key = text.strip().lower()
-    known = [t.id for t in pack.tags] or sorted({t for e in pack.events for t in e.tags})
+    known = [t.id for t in pack.tags] or sorted({t for e in pack.events() for t in e.tags})
     if key not in known:
         raise unknown("tag", text, known, "see `pkus timeline` or tags.yaml")
     return key
@@ -105,36 +105,36 @@ def event_of(pack: Pack, ident: str) -> Event:
     found = pack.event(ident.strip().lower())
     if found is not None:
         return found
-    raise unknown("event", ident, list(pack.event_ids), "see `pkus timeline` for ids")
+    raise unknown("event", ident, list(pack.event_ids()), "see `pkus timeline` for ids")
 
 
 def person_of(pack: Pack, ident: str) -> Person:
     """A person by id, or by a name or part of one that matches exactly one person."""
     key = ident.strip().lower()
-    for p in pack.people:
+    for p in pack.people():
         if p.id == key:
             return p
     words = fold(ident).split()
-    named = [p for p in pack.people if words and all(has_word(fold(p.name), w) for w in words)]
+    named = [p for p in pack.people() if words and all(has_word(fold(p.name), w) for w in words)]
     if len(named) == 1:
         return named[0]
     if named:
         ids = ", ".join(p.id for p in named[:5])
         raise UsageError(f"'{ident.strip()}' matches several people: {ids}")
-    raise unknown("person", ident, [p.id for p in pack.people], "see `pkus people` for ids")
+    raise unknown("person", ident, [p.id for p in pack.people()], "see `pkus people` for ids")
 
 
 def term_of(pack: Pack, ident: str) -> Term:
     """A term by id, or by its name or an alias (case- and accent-insensitive)."""
     key = ident.strip().lower()
-    for t in pack.terms:
+    for t in pack.terms():
         if t.id == key:
             return t
     folded = fold(ident).strip()
-    for t in pack.terms:
+    for t in pack.terms():
         if folded in (fold(n) for n in (t.term, *t.aliases)):
             return t
-    raise unknown("term", ident, [t.id for t in pack.terms], "see `pkus terms` for ids")
+    raise unknown("term", ident, [t.id for t in pack.terms()], "see `pkus terms` for ids")
 
 
 # --- the filter ------------------------------------------------------------------------------
@@ -219,7 +219,7 @@ def resolve(
 
 def events(pack: Pack, f: Filter) -> tuple[Event, ...]:
     """The pack's events that pass `f`, in date order (one decade read when that is enough)."""
-    pool = pack.events_of(f.decade) if f.decade is not None else pack.events
+    pool = pack.events_of(f.decade) if f.decade is not None else pack.events()
     return tuple(e for e in pool if f.passes(e)) if f.by_event else pool
 
 
@@ -253,14 +253,14 @@ def select(pack: Pack, f: Filter) -> Selection:
     kept_events = events(pack, f)
     if f.empty:
         return Selection(
-            pack, f, kept_events, pack.cards, pack.decades, pack.sections, pack.people,
-            pack.terms, pack.sources, pack.corrections,
+            pack, f, kept_events, pack.cards(), pack.decades, pack.sections, pack.people(),
+            pack.terms(), pack.sources(), pack.corrections(),
         )  # fmt: skip
     kept = {e.id for e in kept_events}
     about = subjects.Index(pack)
     cards = tuple(
         c
-        for c in pack.cards
+        for c in pack.cards()
         if (f.decade is None or c.decade == f.decade)
         and (
             not f.by_event
@@ -281,11 +281,11 @@ def select(pack: Pack, f: Filter) -> Selection:
     person_ids |= {r.split(":", 1)[1] for r in refs if r.startswith("person:")}
     term_ids = {t for e in kept_events for t in e.terms}
     term_ids |= {r.split(":", 1)[1] for r in refs if r.startswith("term:")}
-    people = tuple(p for p in pack.people if p.id in person_ids)
-    terms = tuple(t for t in pack.terms if t.id in term_ids)
+    people = tuple(p for p in pack.people() if p.id in person_ids)
+    terms = tuple(t for t in pack.terms() if t.id in term_ids)
     item_refs = {f"event:{i}" for i in kept} | {f"person:{i}" for i in person_ids}
     item_refs |= {f"term:{i}" for i in term_ids}
-    corrections = tuple(c for c in pack.corrections if c.about and str(c.about) in item_refs)
+    corrections = tuple(c for c in pack.corrections() if c.about and str(c.about) in item_refs)
     cited: set[str] = set()
     for ids in (*(e.sources for e in kept_events), *(p.sources for p in people)):
         cited.update(ids)
@@ -294,7 +294,7 @@ def select(pack: Pack, f: Filter) -> Selection:
     for d in decades:
         cited.update(d.sources)
         cited.update(s for fig in d.figures for s in fig.sources)
-    sources = tuple(s for s in pack.sources if s.id in cited)
+    sources = tuple(s for s in pack.sources() if s.id in cited)
     return Selection(
         pack, f, kept_events, cards, decades, sections, people, terms, sources, corrections
     )

@@ -28,7 +28,7 @@ from pkus_cli.views.serialize import (
 
 def events_in(pack: Pack, code: str) -> tuple[Event, ...]:
     """Events linked to subsection `code` ("4B"), main links first, then by date."""
-    linked = [e for e in pack.events if code in e.sections]
+    linked = [e for e in pack.events() if code in e.sections]
     return tuple(sorted(linked, key=lambda e: (e.sections[0] != code, e.date)))
 
 
@@ -148,7 +148,7 @@ def decade(pack: Pack, text: str) -> DecadeView:
     d = found[0]
     events = pack.events_of(ident)
     sections = tuple(s for s in pack.sections if ident in s.decades)
-    people = {p.id: p for p in pack.people}
+    people = {p.id: p for p in pack.people()}
     return DecadeView(d, events, sections, people)
 
 
@@ -172,18 +172,18 @@ def counts(pack: Pack) -> PackCounts:
             "sections": len(pack.sections),
             "subsections": subsections,
             "decades": len(pack.decades),
-            "events": len(pack.events),
-            "people": len(pack.people),
-            "terms": len(pack.terms),
-            "sources": len(pack.sources),
-            "cards": len(pack.cards),
-            "corrections": len(pack.corrections),
+            "events": len(pack.events()),
+            "people": len(pack.people()),
+            "terms": len(pack.terms()),
+            "sources": len(pack.sources()),
+            "cards": len(pack.cards()),
+            "corrections": len(pack.corrections()),
         },
     )
 
 
 def sources_of(pack: Pack, ids: tuple[str, ...]) -> tuple[Source, ...]:
-    by_id = {s.id: s for s in pack.sources}
+    by_id = {s.id: s for s in pack.sources()}
     return tuple(by_id[i] for i in ids if i in by_id)
 
 
@@ -193,17 +193,17 @@ def _about(pack: Pack, ref: Ref | None) -> dict[str, str] | None:
         return None
     title = ref.id
     if ref.kind is ItemKind.EVENT:
-        title = next((e.title for e in pack.events if e.id == ref.id), ref.id)
+        title = next((e.title for e in pack.events() if e.id == ref.id), ref.id)
     elif ref.kind is ItemKind.PERSON:
-        title = next((p.name for p in pack.people if p.id == ref.id), ref.id)
+        title = next((p.name for p in pack.people() if p.id == ref.id), ref.id)
     else:
-        title = next((t.term for t in pack.terms if t.id == ref.id), ref.id)
+        title = next((t.term for t in pack.terms() if t.id == ref.id), ref.id)
     return {"kind": ref.kind.value, "id": ref.id, "title": title}
 
 
 def corrections_about(pack: Pack, ref: str) -> tuple[Correction, ...]:
     """The corrections about one item ("event:ID", "person:ID", "term:ID")."""
-    return tuple(c for c in pack.corrections if c.about and str(c.about) == ref)
+    return tuple(c for c in pack.corrections() if c.about and str(c.about) == ref)
 
 
 # --- timeline ------------------------------------------------------------------------------
@@ -293,8 +293,8 @@ def event(pack: Pack, ident: str) -> EventView:
     for code in e.sections:
         for s in pack.sections:
             placement += [(s, sub) for sub in s.subsections if sub.code == code]
-    people = {p.id: p for p in pack.people}
-    terms = {t.id: t for t in pack.terms}
+    people = {p.id: p for p in pack.people()}
+    terms = {t.id: t for t in pack.terms()}
     ref = f"event:{e.id}"
     return EventView(
         event=e,
@@ -329,14 +329,14 @@ class PeopleView:
 def _mentions(pack: Pack, field: str) -> dict[str, int]:
     """How many events name each id in their `people` or `terms` list."""
     counts: dict[str, int] = {}
-    for e in pack.events:
+    for e in pack.events():
         for ident in getattr(e, field):
             counts[ident] = counts.get(ident, 0) + 1
     return counts
 
 
 def people(pack: Pack) -> PeopleView:
-    return PeopleView(pack.people, _mentions(pack, "people"))
+    return PeopleView(pack.people(), _mentions(pack, "people"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,7 +366,7 @@ def person(pack: Pack, ident: str) -> PersonView:
     ref = f"person:{p.id}"
     return PersonView(
         person=p,
-        events=tuple(e for e in pack.events if p.id in e.people),
+        events=tuple(e for e in pack.events() if p.id in e.people),
         leader_of=tuple((d, ld) for d in pack.decades for ld in d.leaders if ld.person == p.id),
         cards=pack.cards_about(ref),
         corrections=corrections_about(pack, ref),
@@ -388,7 +388,7 @@ class TermsView:
 
 
 def terms(pack: Pack) -> TermsView:
-    return TermsView(pack.terms, _mentions(pack, "terms"))
+    return TermsView(pack.terms(), _mentions(pack, "terms"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,7 +414,7 @@ def term(pack: Pack, ident: str) -> TermView:
     ref = f"term:{t.id}"
     return TermView(
         term=t,
-        events=tuple(e for e in pack.events if t.id in e.terms),
+        events=tuple(e for e in pack.events() if t.id in e.terms),
         cards=pack.cards_about(ref),
         corrections=corrections_about(pack, ref),
         sources=sources_of(pack, t.sources),
@@ -456,17 +456,17 @@ def sources(pack: Pack) -> SourcesView:
             per = cited.setdefault(i, {})
             per[kind] = per.get(kind, 0) + 1
 
-    for e in pack.events:
+    for e in pack.events():
         cite("event", e.sources)
-    for p in pack.people:
+    for p in pack.people():
         cite("person", p.sources)
-    for t in pack.terms:
+    for t in pack.terms():
         cite("term", t.sources)
     for d in pack.decades:
         cite("decade", (*d.sources, *(s for f in d.figures for s in f.sources)))
-    for c in pack.corrections:
+    for c in pack.corrections():
         cite("correction", c.sources)
-    return SourcesView(pack.sources, cited)
+    return SourcesView(pack.sources(), cited)
 
 
 @dataclass(frozen=True, slots=True)
@@ -493,7 +493,7 @@ class CorrectionsView:
 
 def corrections(pack: Pack) -> CorrectionsView:
     return CorrectionsView(
-        pack.corrections,
-        {c.id: _about(pack, c.about) for c in pack.corrections},
-        {c.id: sources_of(pack, c.sources) for c in pack.corrections},
+        pack.corrections(),
+        {c.id: _about(pack, c.about) for c in pack.corrections()},
+        {c.id: sources_of(pack, c.sources) for c in pack.corrections()},
     )

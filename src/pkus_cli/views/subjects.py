@@ -73,13 +73,13 @@ class Index:
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
-        self.events = {e.id: e for e in pack.events}
-        self.people = {p.id: p for p in pack.people}
-        self.terms = {t.id: t for t in pack.terms}
+        self.events = {e.id: e for e in pack.events()}
+        self.people = {p.id: p for p in pack.people()}
+        self.terms = {t.id: t for t in pack.terms()}
         self.by_decade: dict[str, list[Event]] = {}
         self.person_events: dict[str, list[Event]] = {}
         self.term_events: dict[str, list[Event]] = {}
-        for e in pack.events:
+        for e in pack.events():
             self.by_decade.setdefault(e.decade, []).append(e)
             for p in e.people:
                 self.person_events.setdefault(p, []).append(e)
@@ -113,7 +113,7 @@ class Index:
         """A short human name for a question id, for lists of trouble spots."""
         family, _, rest = question_id.partition(":")
         if family == "card":
-            card = next((c for c in self.pack.cards if c.id == rest), None)
+            card = next((c for c in self.pack.cards() if c.id == rest), None)
             return card.question if card else rest
         if family == "year" and rest in self.events:
             return f"Year of: {self.events[rest].title}"
@@ -136,27 +136,27 @@ def catalogue(pack: Pack, index: Index | None = None) -> list[Subject]:
     """Every question the pack can ask, in content order."""
     ix = index or Index(pack)
     out: list[Subject] = []
-    for c in pack.cards:
+    for c in pack.cards():
         who = c.about.id if c.about.kind is ItemKind.PERSON else None
         kinds = (Kind.FLASHCARD, Kind.TYPED)
         out.append(Subject(f"card:{c.id}", kinds, c.decade, ix.card_events(c), who))
     # A choice question needs three events of its decade from other years as distractors.
-    same_year = Counter((e.decade, e.year) for e in pack.events)
-    for e in pack.events:
+    same_year = Counter((e.decade, e.year) for e in pack.events())
+    for e in pack.events():
         if asks_year(e):
             out.append(Subject(f"year:{e.id}", (Kind.YEAR,), e.decade, (e.id,)))
         if len(ix.by_decade[e.decade]) - same_year[e.decade, e.year] >= 3:
             out.append(Subject(f"choice:event:{e.id}", (Kind.CHOICE,), e.decade, (e.id,)))
     per_country: dict[str, int] = {}
-    for p in pack.people:
+    for p in pack.people():
         per_country[p.country.value] = per_country.get(p.country.value, 0) + 1
-    for p in pack.people:
+    for p in pack.people():
         evs = ix.person_events.get(p.id, [])
         if evs and per_country[p.country.value] >= 4:
             ids = tuple(e.id for e in evs)
             out.append(Subject(f"choice:person:{p.id}", (Kind.CHOICE,), evs[0].decade, ids, p.id))
-    if len(pack.terms) >= 4:
-        for t in pack.terms:
+    if len(pack.terms()) >= 4:
+        for t in pack.terms():
             evs = ix.term_events.get(t.id, [])
             decade = evs[0].decade if evs else ix.decade_of_year(t.year)
             if decade is not None:
