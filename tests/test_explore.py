@@ -13,7 +13,7 @@ from pkus_cli.cli import completion
 from pkus_cli.cli.app import app
 from pkus_cli.errors import UsageError
 from pkus_cli.pack.loader import load
-from pkus_cli.views import find, pages
+from pkus_cli.views import find, lookups
 from pkus_cli.views.search import snippet
 
 from .conftest import TINY, Run
@@ -169,7 +169,7 @@ def test_timeline_prints_long_decades_in_chunks(
     from pkus_cli.render import timeline as view
 
     monkeypatch.setattr(view, "CHUNK", 2)
-    parts = list(view.render(pages.timeline(pack, find.NO_FILTER)))
+    parts = list(view.render(lookups.timeline(pack, find.NO_FILTER)))
     tables = [p for p in parts if isinstance(p, Table)]
     assert [t.row_count for t in tables] == [2, 1, 2, 1]  # two decades of three events
 

@@ -27,7 +27,7 @@ from pkus_cli.render import (
     terms,
     timeline,
 )
-from pkus_cli.views import find, pages
+from pkus_cli.views import find, lookups, pages
 from pkus_cli.views import search as finder
 
 from .conftest import TINY
@@ -72,26 +72,26 @@ def test_decade_list(pack: Pack) -> None:
 
 
 def test_event_page(pack: Pack) -> None:
-    check("event-pressler-cutoff", event.render(pages.event(pack, "pressler-cutoff")))
+    check("event-pressler-cutoff", event.render(lookups.event(pack, "pressler-cutoff")))
 
 
 def test_timeline(pack: Pack) -> None:
-    check("timeline", Group(*timeline.render(pages.timeline(pack, find.NO_FILTER))))
+    check("timeline", Group(*timeline.render(lookups.timeline(pack, find.NO_FILTER))))
 
 
 def test_people_list_and_page(pack: Pack) -> None:
-    check("people", people.render_list(pages.people(pack)))
-    check("person-ike", people.render(pages.person(pack, "ike")))
+    check("people", people.render_list(lookups.people(pack)))
+    check("person-ike", people.render(lookups.person(pack, "ike")))
 
 
 def test_terms_list_and_page(pack: Pack) -> None:
-    check("terms", terms.render_list(pages.terms(pack)))
-    check("term-pressler", terms.render(pages.term(pack, "pressler")))
+    check("terms", terms.render_list(lookups.terms(pack)))
+    check("term-pressler", terms.render(lookups.term(pack, "pressler")))
 
 
 def test_sources_and_corrections(pack: Pack) -> None:
-    check("sources", sources.render(pages.sources(pack)))
-    check("corrections", corrections.render(pages.corrections(pack)))
+    check("sources", sources.render(lookups.sources(pack)))
+    check("corrections", corrections.render(lookups.corrections(pack)))
 
 
 def test_search_results(pack: Pack) -> None:

@@ -13,12 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import RenderableType
 from rich.text import Text
 
 from pkus_cli.context import AppContext
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from pkus_cli.pack.model import Pack
     from pkus_cli.views.find import Filter
 
@@ -214,10 +215,10 @@ def timeline(
     json_: bool,
 ) -> None:
     from pkus_cli.render import timeline as screen
-    from pkus_cli.views import pages
+    from pkus_cli.views import lookups
 
     pack = load(env)
-    view = pages.timeline(pack, filters(pack, decade, section, tag, person, year_from, year_to))
+    view = lookups.timeline(pack, filters(pack, decade, section, tag, person, year_from, year_to))
     if json_:
         env.print_json(view.to_list())
         return
@@ -227,9 +228,9 @@ def timeline(
 
 def event(env: AppContext, ident: str, json_: bool) -> None:
     from pkus_cli.render import event as screen
-    from pkus_cli.views import pages
+    from pkus_cli.views import lookups
 
-    emit(env, pages.event(load(env), ident), json_, screen.render)
+    emit(env, lookups.event(load(env), ident), json_, screen.render)
 
 
 def search(
@@ -255,38 +256,38 @@ def search(
 
 def people(env: AppContext, ident: str | None, json_: bool) -> None:
     from pkus_cli.render import people as screen
-    from pkus_cli.views import pages
+    from pkus_cli.views import lookups
 
     pack = load(env)
     if ident is None:
-        emit(env, pages.people(pack), json_, screen.render_list)
+        emit(env, lookups.people(pack), json_, screen.render_list)
     else:
-        emit(env, pages.person(pack, ident), json_, screen.render)
+        emit(env, lookups.person(pack, ident), json_, screen.render)
 
 
 def terms(env: AppContext, ident: str | None, json_: bool) -> None:
     from pkus_cli.render import terms as screen
-    from pkus_cli.views import pages
+    from pkus_cli.views import lookups
 
     pack = load(env)
     if ident is None:
-        emit(env, pages.terms(pack), json_, screen.render_list)
+        emit(env, lookups.terms(pack), json_, screen.render_list)
     else:
-        emit(env, pages.term(pack, ident), json_, screen.render)
+        emit(env, lookups.term(pack, ident), json_, screen.render)
 
 
 def sources(env: AppContext, json_: bool) -> None:
     from pkus_cli.render import sources as screen
-    from pkus_cli.views import pages
+    from pkus_cli.views import lookups
 
-    emit(env, pages.sources(load(env)), json_, screen.render)
+    emit(env, lookups.sources(load(env)), json_, screen.render)
 
 
 def corrections(env: AppContext, json_: bool) -> None:
     from pkus_cli.render import corrections as screen
-    from pkus_cli.views import pages
+    from pkus_cli.views import lookups
 
-    emit(env, pages.corrections(load(env)), json_, screen.render)
+    emit(env, lookups.corrections(load(env)), json_, screen.render)
 
 
 def export(

@@ -58,7 +58,7 @@ class AppContext:
     """Where content and progress live, the two consoles, and the clock."""
 
     content_dir: Path
-    db_path: Path
+    db_option: Path | None  # --db or PKUS_DB; None: the user data folder
     out: Console = field(default_factory=lambda: Console(highlight=False))
     err: Console = field(default_factory=lambda: Console(stderr=True, highlight=False))
     fixed_now: datetime | None = None  # PKUS_NOW, for tests and demos
@@ -67,9 +67,14 @@ class AppContext:
     def create(cls, content: Path | None = None, db: Path | None = None) -> AppContext:
         return cls(
             content_dir=content_dir(content),
-            db_path=db or _env_path("PKUS_DB") or default_db_path(),
+            db_option=db or _env_path("PKUS_DB"),
             fixed_now=_fixed_now(),
         )
+
+    @property
+    def db_path(self) -> Path:
+        # Resolved on use: platformdirs costs start-up time that outline never needs.
+        return self.db_option or default_db_path()
 
     def now(self) -> datetime:
         """The current time, UTC (or PKUS_NOW)."""

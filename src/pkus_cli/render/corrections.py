@@ -6,7 +6,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from pkus_cli.views.pages import CorrectionsView
+from pkus_cli.views.lookups import CorrectionsView
 
 
 def render(view: CorrectionsView) -> RenderableType:

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pkus_cli.render.common import source_line
-from pkus_cli.views.pages import EventView
+from pkus_cli.views.lookups import EventView
 
 
 def _label(name: str) -> Text:

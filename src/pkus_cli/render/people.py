@@ -10,7 +10,7 @@ from rich.text import Text
 
 from pkus_cli.render.common import COUNTRY_LABEL, sources_block
 from pkus_cli.render.terms import cards_and_corrections, event_lines
-from pkus_cli.views.pages import PeopleView, PersonView
+from pkus_cli.views.lookups import PeopleView, PersonView
 
 
 def render_list(view: PeopleView) -> RenderableType:

@@ -7,7 +7,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from pkus_cli.views.pages import CITING_KINDS, SourcesView
+from pkus_cli.views.lookups import CITING_KINDS, SourcesView
 
 _PLURAL = {
     "event": "events",

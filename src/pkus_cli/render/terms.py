@@ -10,7 +10,7 @@ from rich.text import Text
 
 from pkus_cli.pack.items import Card, Correction, Event
 from pkus_cli.render.common import sources_block
-from pkus_cli.views.pages import TermsView, TermView
+from pkus_cli.views.lookups import TermsView, TermView
 
 
 def event_lines(events: tuple[Event, ...]) -> list[RenderableType]:

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pkus_cli.pack.items import Event
-from pkus_cli.views.pages import TimelineGroup, TimelineView
+from pkus_cli.views.lookups import TimelineGroup, TimelineView
 
 CHUNK = 200  # rows per table: Rich measures a whole table before printing any of it
 

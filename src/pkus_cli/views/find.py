@@ -9,22 +9,24 @@ keep; timeline, quiz, export, search and stats all apply it through `events`/`se
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pkus_cli.errors import UsageError
-from pkus_cli.pack.items import Card, Correction, Event, Person, Source, Term
-from pkus_cli.pack.model import Decade, Pack, Section
-from pkus_cli.views import subjects
 from pkus_cli.views.text import fold, has_word
+
+if TYPE_CHECKING:  # annotations only, so resolving a decade for the outline stays light
+    from pkus_cli.pack.items import Card, Correction, Event, Person, Source, Term
+    from pkus_cli.pack.model import Decade, Pack, Section
 
 # --- did you mean ----------------------------------------------------------------------------
 
 
 def closest(word: str, options: list[str], n: int = 3) -> list[str]:
+    import difflib  # only on a miss
+
     return difflib.get_close_matches(word, options, n=n, cutoff=0.5)
 
 
@@ -256,6 +258,8 @@ def select(pack: Pack, f: Filter) -> Selection:
             pack, f, kept_events, pack.cards(), pack.decades, pack.sections, pack.people(),
             pack.terms(), pack.sources(), pack.corrections(),
         )  # fmt: skip
+    from pkus_cli.views import subjects
+
     kept = {e.id for e in kept_events}
     about = subjects.Index(pack)
     cards = tuple(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pkus_cli.pack.items import Card, Correction, Event, Person, Source, Term
+if TYPE_CHECKING:
+    from pkus_cli.pack.items import Card, Correction, Event, Person, Source, Term
 
 
 def event_dict(e: Event) -> dict[str, Any]:
