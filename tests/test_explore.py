@@ -426,3 +426,27 @@ def test_search_puts_the_glossary_entry_before_events_that_mention_it(run: Run) 
     data = json.loads(result.stdout)
     results = data["results"] if isinstance(data, dict) else data
     assert (results[0]["kind"], results[0]["id"]) == ("term", "seato")
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("quiz --decade 19", '"1950s":"Alliance years"'),
+        ("quiz --section 2", '"2A":'),
+        ("quiz --tag nu", '"nuclear":'),
+        ("quiz --person i", '"ike":'),
+        ("quiz --kind ty", '"typed":'),
+        ("outline --section 2", '"2A":'),
+        ("decade 19", '"1990s":"Estrangement"'),
+        ("export json --tag sa", '"sanctions":'),
+        ("search x --decade 19", '"1950s":'),
+    ],
+)
+def test_every_filter_option_completes(run: Run, words: str, expected: str) -> None:
+    env = {
+        "_PKUS_COMPLETE": "complete_zsh",
+        "_TYPER_COMPLETE_ARGS": f"pkus --content {TINY} {words}",
+    }
+    result = run.runner.invoke(app, [], prog_name="pkus", env=env)
+    assert result.exit_code == 0, result.output
+    assert expected in result.stdout
