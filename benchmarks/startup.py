@@ -131,7 +131,7 @@ def startup(
     checks = [
         Check("outline / minimal Typer app", ratio(c["outline"], c["typer"]), 1.05),
         Check("outline / python -c pass", ratio(c["outline"], c["pass"]), 11.0),
-        Check("outline / argparse app (aim)", ratio(c["outline"], c["argparse"]), 1.3, hard=False),
+        Check("outline / argparse app", ratio(c["outline"], c["argparse"]), 1.15),
         Check("--help / minimal app --help", ratio(c["help"], c["typer_help"]), 1.1),
     ]
     peak = max(c["outline"].rss_kb) / 1024
@@ -233,6 +233,11 @@ def main() -> None:
         "COLUMNS": "100",
     }
     env.pop("PKUS_CONTENT", None)
+    # An installed pkus runs from bytecode that pip compiled; a machine that sets
+    # PYTHONDONTWRITEBYTECODE would make every run of an editable checkout recompile
+    # pkus's own modules while the reference apps' libraries stay compiled. Compile first.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([PY, "-m", "compileall", "-q", str(HERE.parent / "src")], env=env, check=True)
     outline_json = work / "outline.json"
     outline_json.write_bytes(
         subprocess.run(pkus("outline", "--json"), capture_output=True, env=env, check=True).stdout

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class PkusError(Exception):
@@ -11,9 +11,10 @@ class PkusError(Exception):
     exit_code = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong in a content pack, located by file and line (1-based)."""
+
+    # A NamedTuple rather than a dataclass: errors is imported on every start.
 
     path: str
     line: int

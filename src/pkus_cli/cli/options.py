@@ -3,11 +3,11 @@ both read this table, so a flag is named, described and completed in one place."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Spec:
+class Spec(NamedTuple):
+    # A NamedTuple, not a dataclass: this module is on the path of every `pkus outline`.
     flags: tuple[str, ...]
     metavar: str
     help: str

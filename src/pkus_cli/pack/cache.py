@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 import json
 import os
+import sys
 import time
 import zlib
 from collections.abc import Callable
@@ -32,6 +33,10 @@ STALE_DAYS = 60  # compilations not rebuilt or replaced for this long are remove
 
 
 def cache_dir() -> Path:
+    if sys.platform.startswith("linux"):
+        # What platformdirs answers on Linux, without importing it on every start.
+        base = os.environ.get("XDG_CACHE_HOME", "").strip() or os.path.expanduser("~/.cache")
+        return Path(base) / "pkus" / "packs"
     from platformdirs import user_cache_path
 
     return user_cache_path("pkus", appauthor=False) / "packs"

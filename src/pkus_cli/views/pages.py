@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pkus_cli.errors import PkusError
-from pkus_cli.views import find
 from pkus_cli.views.serialize import event_dict
 
 if TYPE_CHECKING:  # annotations only: `pkus outline` never creates the item classes
@@ -65,6 +64,8 @@ class OutlineView:
 def outline(pack: Pack, section: str | None = None) -> OutlineView:
     if section is None:
         return OutlineView(pack.title, pack.sections, None, {})
+    from pkus_cli.views import find  # only when a section is asked for
+
     s = find.section_of(pack, section)
     events = {sub.code: events_in(pack, sub.code) for sub in s.subsections}
     return OutlineView(pack.title, (s,), s.number, events)
@@ -131,6 +132,8 @@ def decade_list(pack: Pack) -> DecadeListView:
 
 
 def decade(pack: Pack, text: str) -> DecadeView:
+    from pkus_cli.views import find
+
     ident = find.decade_of(pack, text)
     found = [d for d in pack.decades if d.id == ident]
     if not found:
