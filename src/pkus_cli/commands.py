@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from pkus_cli.pack.model import Pack
-    from pkus_cli.views.find import Filter
 
 
 def load(env: AppContext) -> Pack:
@@ -37,20 +36,6 @@ def emit(env: AppContext, view: Any, json_: bool, draw: Callable[[Any], Renderab
         env.print_json(view.to_dict())
     else:
         env.out.print(draw(view))
-
-
-def filters(
-    pack: Pack,
-    decade: str | None = None,
-    section: str | None = None,
-    tag: str | None = None,
-    person: str | None = None,
-    year_from: int | None = None,
-    year_to: int | None = None,
-) -> Filter:
-    from pkus_cli.views import find
-
-    return find.resolve(pack, decade, section, tag, person, year_from, year_to)
 
 
 # --- outline, decades, validation -------------------------------------------------------------
@@ -215,10 +200,11 @@ def timeline(
     json_: bool,
 ) -> None:
     from pkus_cli.render import timeline as screen
-    from pkus_cli.views import lookups
+    from pkus_cli.views import find, lookups
 
     pack = load(env)
-    view = lookups.timeline(pack, filters(pack, decade, section, tag, person, year_from, year_to))
+    f = find.resolve(pack, decade, section, tag, person, year_from, year_to)
+    view = lookups.timeline(pack, f)
     if json_:
         env.print_json(view.to_list())
         return
@@ -249,7 +235,7 @@ def search(
     from pkus_cli.views import search as finder
 
     pack = load(env)
-    selection = find.select(pack, filters(pack, decade, section, tag, person))
+    selection = find.select(pack, find.resolve(pack, decade, section, tag, person))
     view = finder.search(selection, " ".join(words), limit or None)
     emit(env, view, json_, screen.render)
 
@@ -302,9 +288,10 @@ def export(
 ) -> None:
     from pkus_cli import export as exporter
     from pkus_cli.pack.paths import display_path
+    from pkus_cli.views import find
 
     pack = load(env)
     path = output or exporter.default_path(pack, fmt)
-    result = exporter.export(pack, fmt, path, filters(pack, decade, section, tag, person))
+    result = exporter.export(pack, fmt, path, find.resolve(pack, decade, section, tag, person))
     counts = ", ".join(f"{k} {n}" for k, n in result.counts.items())
     env.out.print(Text(f"wrote {display_path(result.path)} ({result.format}: {counts})"))

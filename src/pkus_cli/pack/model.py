@@ -2,9 +2,9 @@
 
 Only `loader` (and the cache) build these objects. Lists are tuples so a loaded pack can
 be shared freely. This module holds the pack, its outline and decades; the large
-collections (events, people, terms, sources, cards, corrections) are defined in `items`
-and re-exported here on first use, so a start that only draws the outline does not pay
-for creating their classes.
+collections (events, people, terms, sources, cards, corrections) are defined in `items`,
+which this module imports only for annotations, so a start that only draws the outline
+never creates their classes.
 """
 
 from __future__ import annotations
