@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pkus_cli.errors import UsageError
+from pkus_cli.views import subjects
 from pkus_cli.views.find import Selection
 from pkus_cli.views.text import fold, has_word, highlights
 
@@ -48,9 +49,13 @@ def _documents(sel: Selection) -> list[_Doc]:
         body = [("summary", d.summary), *(("takeaway", t) for t in d.takeaways)]
         title = f"{d.id}: {d.title}"
         docs.append(_Doc("decade", d.id, title, (title,), tuple(body)))
+    about = subjects.Index(sel.pack) if sel.cards else None
     for c in sel.cards:
         answers = "; ".join((c.answer, *c.accept))
-        docs.append(_Doc("card", c.id, c.question, (c.question,), (("answer", answers),)))
+        body = [("answer", answers)]
+        if about is not None:  # "pressler" finds the cards about the Pressler cut-off too
+            body.append(("about", about.about(c).title))
+        docs.append(_Doc("card", c.id, c.question, (c.question,), tuple(body)))
     return docs
 
 
