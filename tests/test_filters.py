@@ -98,3 +98,15 @@ def test_every_command_words_an_unknown_section_the_same_way(run: Run, command: 
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.startswith("error: unknown section '9': choose one of 1 (formative)")
+
+
+@pytest.mark.parametrize("args", FILTERS, ids=" ".join)
+def test_stats_count_the_questions_the_quiz_may_ask(run: Run, args: list[str]) -> None:
+    from pkus_cli.quiz import plan
+
+    pack = loader.load(TINY)
+    opts = {k.lstrip("-"): v for k, v in zip(args[::2], args[1::2], strict=True)}
+    quiz_may_ask, _ = plan.candidates(pack, plan.make_filters(pack, **opts))
+    data = json.loads(tiny(run, "stats", *args, "--json").stdout)
+    assert data["questions"] == len(quiz_may_ask) > 0
+    assert data["filters"] == find.resolve(pack, **opts).values()

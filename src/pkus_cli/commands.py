@@ -174,14 +174,24 @@ def quiz(
             store.close()
 
 
-def stats(env: AppContext, json_: bool) -> None:
+def stats(
+    env: AppContext,
+    json_: bool,
+    *,
+    decade: str | None = None,
+    section: str | None = None,
+    tag: str | None = None,
+    person: str | None = None,
+) -> None:
     from pkus_cli.progress import stats as progress
     from pkus_cli.progress.store import Store
     from pkus_cli.render import stats as screen
+    from pkus_cli.views import find
 
     pack = load(env)
+    f = find.resolve(pack, decade, section, tag, person)
     with Store.open(env.db_path) as store:
-        data = progress.stats(pack, store, env.now())
+        data = progress.stats(pack, store, env.now(), f)
     emit(env, data, json_, screen.render)
 
 

@@ -227,15 +227,24 @@ def quiz(
 
 
 @app.command()
-def stats(ctx: typer.Context, json_: Json = False) -> None:
+def stats(
+    ctx: typer.Context,
+    decade: Decade = None,
+    section: Section = None,
+    tag: Tag = None,
+    person: Person = None,
+    json_: Json = False,
+) -> None:
     """Show progress, mastery by decade and trouble spots.
+
+    The filters narrow it to the questions a quiz with the same filters would ask.
 
     \b
     Examples:
       pkus stats
-      pkus stats --json
+      pkus stats --section 4 --json
     """
-    commands.stats(env(ctx), json_)
+    commands.stats(env(ctx), json_, decade=decade, section=section, tag=tag, person=person)
 
 
 # --- looking things up ------------------------------------------------------------------------

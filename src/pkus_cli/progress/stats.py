@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from pkus_cli.pack.model import Pack
 from pkus_cli.progress import srs
 from pkus_cli.progress.store import Store, day_start, week_after
+from pkus_cli.views import find
 from pkus_cli.views.subjects import Index, Subject, catalogue
 
 LEECH_FAILURES = 2  # failed at least this often: a trouble spot
@@ -41,6 +42,8 @@ class StatsView:
     by_decade: dict[str, Mastery]
     leeches: dict[str, tuple[Leech, ...]]  # decade -> most-failed first
     orphans: tuple[str, ...]  # progress kept for questions the content no longer has
+    scope: str = "no filter"  # which questions these are, as the filter describes itself
+    filters: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -61,6 +64,7 @@ class StatsView:
                 for d, xs in self.leeches.items()
             },
             "orphans": list(self.orphans),
+            "filters": self.filters,
         }
 
 
@@ -72,12 +76,18 @@ def failures(store: Store) -> dict[str, int]:
     return counts
 
 
-def stats(pack: Pack, store: Store, now: datetime, items: list[Subject] | None = None) -> StatsView:
+def stats(pack: Pack, store: Store, now: datetime, f: find.Filter = find.NO_FILTER) -> StatsView:
+    """Progress over the questions that pass `f` (all of them without a filter)."""
     index = Index(pack)
-    items = items if items is not None else catalogue(pack, index)
+    everything = catalogue(pack, index)
+    allowed = find.allowed_events(pack, f)
+    items = [s for s in everything if find.keeps(s, f, allowed)]
     known = {i.id: i for i in items}
+    in_pack = {s.id for s in everything}
     cards = store.schedules()
     reviews = store.reviews()
+    if not f.empty:  # a filtered view counts only the reviews of its own questions
+        reviews = [r for r in reviews if r.item_id in known]
     today = day_start(now)
     week = week_after(now)
     by_decade_items: dict[str, list[Subject]] = {}
@@ -109,5 +119,7 @@ def stats(pack: Pack, store: Store, now: datetime, items: list[Subject] | None =
         recall_rate=(correct / len(reviews)) if reviews else None,
         by_decade=by_decade,
         leeches={d: tuple(xs[:10]) for d, xs in sorted(leeches.items())},
-        orphans=tuple(sorted(i for i in cards if i not in known)),
+        orphans=tuple(sorted(i for i in cards if i not in in_pack)),
+        scope=f.describe(),
+        filters=f.values(),
     )

@@ -56,30 +56,14 @@ def make_filters(
     return Filters(find.resolve(pack, decade, section, tag, person), parse_kinds(kinds or []))
 
 
-def allowed_events(pack: Pack, f: Filters) -> set[str] | None:
-    """The events questions may draw on, or None when the filter does not look inside events."""
-    if not f.events.by_event:
-        return None
-    return {e.id for e in find.events(pack, f.events)}
-
-
 def matches(item: Subject, f: Filters, allowed: set[str] | None) -> bool:
-    if not any(k in f.kinds for k in item.kinds):
-        return False
-    if f.events.decade and item.decade != f.events.decade:
-        return False
-    usable = [e for e in item.events if allowed is None or e in allowed]
-    if item.family in ("order", "first"):
-        return len(usable) >= (3 if item.family == "order" else 2)
-    if allowed is None:
-        return True
-    return bool(usable) or (f.events.person is not None and item.person == f.events.person)
+    return any(k in f.kinds for k in item.kinds) and find.keeps(item, f.events, allowed)
 
 
 def candidates(
     pack: Pack, f: Filters, index: Index | None = None
 ) -> tuple[list[Subject], set[str] | None]:
-    allowed = allowed_events(pack, f)
+    allowed = find.allowed_events(pack, f.events)
     return [i for i in catalogue(pack, index) if matches(i, f, allowed)], allowed
 
 

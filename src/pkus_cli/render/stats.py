@@ -36,6 +36,8 @@ def render(v: StatsView) -> RenderableType:
     ):
         head.add_row(name, value)
     parts.append(head)
+    if v.scope != "no filter":
+        parts.append(Text(f"Only the questions for {v.scope}", style="dim"))
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title_justify="left")
     table.add_column("Decade", style="bold")

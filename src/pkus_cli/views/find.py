@@ -20,6 +20,7 @@ from pkus_cli.views.text import fold, has_word
 if TYPE_CHECKING:  # annotations only, so resolving a decade for the outline stays light
     from pkus_cli.pack.items import Card, Correction, Event, Person, Source, Term
     from pkus_cli.pack.model import Decade, Pack, Section
+    from pkus_cli.views.subjects import Subject
 
 # --- did you mean ----------------------------------------------------------------------------
 
@@ -223,6 +224,27 @@ def events(pack: Pack, f: Filter) -> tuple[Event, ...]:
     """The pack's events that pass `f`, in date order (one decade read when that is enough)."""
     pool = pack.events_of(f.decade) if f.decade is not None else pack.events()
     return tuple(e for e in pool if f.passes(e)) if f.by_event else pool
+
+
+def allowed_events(pack: Pack, f: Filter) -> set[str] | None:
+    """The events questions may draw on, or None when `f` does not look inside events."""
+    return {e.id for e in events(pack, f)} if f.by_event else None
+
+
+def keeps(subject: Subject, f: Filter, allowed: set[str] | None) -> bool:
+    """True when a question passes `f`: its decade, and an event it draws on (or its person).
+
+    `allowed` is `allowed_events(pack, f)`, computed once for a whole catalogue. An order
+    or first question needs enough allowed events left to ask about.
+    """
+    if f.decade is not None and subject.decade != f.decade:
+        return False
+    usable = [e for e in subject.events if allowed is None or e in allowed]
+    if subject.family in ("order", "first"):
+        return len(usable) >= (3 if subject.family == "order" else 2)
+    if allowed is None:
+        return True
+    return bool(usable) or (f.person is not None and subject.person == f.person)
 
 
 @dataclass(frozen=True, slots=True)
