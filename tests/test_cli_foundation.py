@@ -192,3 +192,13 @@ def test_python_dash_m_runs_the_same_app() -> None:
 def test_piped_output_has_no_colour_codes(run: Run) -> None:
     result = run("--content", str(TINY), "decade", "1990s")
     assert "\x1b[" not in result.stdout
+
+
+def test_outline_subsection_code_shows_that_subsection_alone(run: Run) -> None:
+    result = run("--content", str(TINY), "outline", "--section", "2a", "--json")
+    assert result.exit_code == 0, result.output
+    (section,) = json.loads(result.stdout)["sections"]
+    assert [sub["letter"] for sub in section["subsections"]] == ["A"]
+    assert [e["id"] for e in section["subsections"][0]["events"]] == [
+        "pressler-cutoff", "tests-1998", "coup-1999",
+    ]  # fmt: skip

@@ -6,7 +6,7 @@ and the JSON never disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from pkus_cli.errors import PkusError
@@ -67,6 +67,9 @@ def outline(pack: Pack, section: str | None = None) -> OutlineView:
     from pkus_cli.views import find  # only when a section is asked for
 
     s = find.section_of(pack, section)
+    codes = find.section_codes(pack, section)
+    if len(codes) < len(s.subsections):  # a subsection code such as 4B: that one alone
+        s = replace(s, subsections=tuple(sub for sub in s.subsections if sub.code in codes))
     events = {sub.code: events_in(pack, sub.code) for sub in s.subsections}
     return OutlineView(pack.title, (s,), s.number, events)
 
