@@ -32,7 +32,7 @@ def test_quality_rules_hold(pack: Pack) -> None:
 def test_minimum_counts(pack: Pack) -> None:
     assert len(pack.sections) == 8
     assert len(pack.decades) == 9
-    assert len(pack.events()) >= 150
+    assert len(pack.events()) >= 260
     per_decade = Counter(e.decade for e in pack.events())
     for decade, least in MIN_EVENTS.items():
         assert per_decade[decade] >= least, decade
@@ -43,9 +43,9 @@ def test_minimum_counts(pack: Pack) -> None:
     assert len(pack.corrections()) >= 10
 
 
-def test_every_subsection_maps_at_least_three_events(pack: Pack) -> None:
+def test_every_subsection_maps_at_least_four_events(pack: Pack) -> None:
     linked = Counter(code for e in pack.events() for code in set(e.sections))
-    thin = [sub.code for s in pack.sections for sub in s.subsections if linked[sub.code] < 3]
+    thin = [sub.code for s in pack.sections for sub in s.subsections if linked[sub.code] < 4]
     assert thin == []
 
 

@@ -53,3 +53,26 @@ def test_no_eight_word_run_is_copied_from_the_seed() -> None:
         if runs(text) & seed
     }
     assert copied == {}
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences of a summary: a stop, then space and a capital (or an opening quote)."""
+    joined = " ".join(text.split())
+    return [s for s in re.split(r"(?<=[.!?])[\"”)]?\s+(?=[A-Z\"“(])", joined) if s]
+
+
+def test_sentence_splitting_counts_what_a_reader_sees() -> None:
+    assert _sentences("One two. Three four! Five (six) seven? \"Eight\" nine.") == [
+        "One two.", "Three four!", "Five (six) seven?", "\"Eight\" nine.",
+    ]  # fmt: skip
+
+
+def test_no_event_summary_has_a_sentence_of_more_than_45_words() -> None:
+    pack = loader.load(builtin_content_dir())
+    long = [
+        (e.id, len(s.split()))
+        for e in pack.events()
+        for s in _sentences(e.summary)
+        if len(s.split()) > 45
+    ]
+    assert long == []
