@@ -51,7 +51,7 @@ def test_two_point_grading(run: Run) -> None:
 def test_end_of_input_ends_cleanly_with_a_summary(run: Run) -> None:
     result = run("--content", str(TINY), "quiz", "--kind", "year", "--seed", "3", input="1954\n")
     assert result.exit_code == 0, result.output
-    assert "Session complete" in result.stdout and "Answered 1" in result.stdout
+    assert "Session stopped" in result.stdout and "Answered 1" in result.stdout  # input ended early
     assert "not reached" in result.stdout
 
 

@@ -112,6 +112,7 @@ def quiz(
     tag: str | None,
     person: str | None,
     kinds: list[str],
+    event: str | None = None,
     new: int,
     count: int,
     cram: bool,
@@ -135,7 +136,7 @@ def quiz(
     if leeches and cram:
         raise UsageError("--leeches needs your progress; it cannot be combined with --cram")
     pack = load(env)
-    scope = planner.make_filters(pack, decade, section, tag, person, kinds)
+    scope = planner.make_filters(pack, decade, section, tag, person, kinds, event)
     now = env.now()
     store = None if cram else Store.open(env.db_path)
     try:
@@ -146,16 +147,21 @@ def quiz(
             failures=fails,
         )  # fmt: skip
         out = env.out
+        what = scope.describe()
+        among = f" among the questions for {what}" if what else ""
+        if not chosen.questions and leeches:
+            out.print(Text(f"No trouble spots{among}: no question has been failed twice yet."))
+            out.print(Text("Keep studying: pkus quiz", style="dim"))
+            return
         if not chosen.questions:
             nxt = store.next_due() if store is not None else None
-            out.print(
-                Text(f"Nothing due for {scope.describe()}. Next review: {screen.when(nxt, now)}.")
-            )
+            out.print(Text(f"Nothing is due{among}. Next review: {screen.when(nxt, now)}."))
             tip = "Study anyway: pkus quiz --cram, or add new ones: pkus quiz --new 20"
             out.print(Text(tip, style="dim"))
             return
         if not cram:
-            out.print(Text(f"{chosen.due} due, {chosen.new} new · {scope.describe()}", style="dim"))
+            head = f"{chosen.due} due, {chosen.new} new" + (f" · {what}" if what else "")
+            out.print(Text(head, style="dim"))
         options = LoopOptions(interactive=is_interactive(), two_grades=grading == 2)
         if options.interactive:
             import signal
@@ -166,7 +172,7 @@ def quiz(
         session = Session(chosen.questions, cram=cram)
         loop = Loop(out, pack, session, store, options, env.now, screen)
         summary = run_loop(loop)
-        out.print(screen.summary(summary, interrupted=loop.interrupted))
+        out.print(screen.summary(summary, interrupted=loop.interrupted, stopped=loop.stopped))
         if loop.interrupted:
             raise Interrupted("interrupted")
     finally:

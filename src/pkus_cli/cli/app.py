@@ -189,6 +189,7 @@ def quiz(
     section: Section = None,
     tag: Tag = None,
     person: Person = None,
+    event: Annotated[str | None, option(options.EVENT)] = None,
     kind: Annotated[list[str] | None, option(options.KIND)] = None,
     cram: Annotated[
         bool,
@@ -219,9 +220,11 @@ def quiz(
       pkus quiz
       pkus quiz --decade 1990s --kind typed
       pkus quiz --cram --tag nuclear
+      pkus quiz --event pressler-cutoff --cram
     """
     commands.quiz(
         env(ctx), decade=decade, section=section, tag=tag, person=person, kinds=kind or [],
+        event=event,
         new=new, count=count, cram=cram, leeches=leeches, grading=grading, seed=seed,
     )  # fmt: skip
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the decoder imports items only when it first decodes one
     from pkus_cli.pack import items
 
 SCHEMA_VERSION = 1  # the content schema the loader reads (see loader.SCHEMA_VERSION)
-FORMAT = 3  # the layout of the cache folder itself
+FORMAT = 4  # the layout of the cache folder itself
 STALE_DAYS = 60  # compilations not rebuilt or replaced for this long are removed
 
 

@@ -11,6 +11,15 @@ from dataclasses import dataclass
 from pkus_cli.pack.basics import Country, ItemKind, format_date
 
 
+TYPED_MAX_WORDS = 6  # a longer answer is an explanation, not a fact to type
+
+
+def _paren_free(text: str) -> str:
+    """"$400 million (over two years)" -> "$400 million": a gloss is not part of the answer."""
+    head, sep, _ = text.partition(" (")
+    return head if sep and head.strip() else text
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     id: str
@@ -91,6 +100,13 @@ class Card:
     question: str
     answer: str
     accept: tuple[str, ...]
+    keywords: tuple[str, ...] = ()  # for an explanation: the words that make it right
+
+    @property
+    def gradable(self) -> bool:
+        """Can a typed answer be marked by matching? Short answers can; explanations need
+        the key words that make them right, else they are asked as flashcards."""
+        return bool(self.keywords) or len(_paren_free(self.answer).split()) <= TYPED_MAX_WORDS
 
 
 @dataclass(frozen=True, slots=True)

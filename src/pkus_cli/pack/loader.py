@@ -704,7 +704,8 @@ def _read_cards(b: _Builder, f: _File) -> list[Card]:
         return []
     cards = []
     for node in rec.nodes("cards", required=True):
-        r = _Rec.of(f, node, "card", ("id", "about", "kind", "question", "answer", "accept"))
+        fields = ("id", "about", "kind", "question", "answer", "accept", "keywords")
+        r = _Rec.of(f, node, "card", fields)
         if r is None:
             continue
         ident = r.ident()
@@ -713,10 +714,18 @@ def _read_cards(b: _Builder, f: _File) -> list[Card]:
         kind = r.choice("kind", CARD_KINDS)
         question, answer = r.text("question"), r.text("answer")
         accept = r.texts("accept")
+        keywords = r.texts("keywords")
+        for form in (answer, *accept):
+            if form is not None and form.strip().lower() in ("q", "u", "o", "quit"):
+                key = "answer" if form == answer else "accept"
+                r.err(key, f"'{form}' is a quiz key (q quits, u undoes, o overrules), not an answer")
+        for kw in keywords:
+            if not kw.replace("|", "").strip():
+                r.err("keywords", "a key word must not be empty")
         if not (ident and b.define("card", ident, f, r.line)):
             continue
         if about and kind and question and answer:
-            cards.append(Card(ident, decade, about, kind, question, answer, accept))
+            cards.append(Card(ident, decade, about, kind, question, answer, accept, keywords))
     return cards
 
 

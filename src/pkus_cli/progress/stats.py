@@ -120,6 +120,6 @@ def stats(pack: Pack, store: Store, now: datetime, f: find.Filter = find.NO_FILT
         by_decade=by_decade,
         leeches={d: tuple(xs[:10]) for d, xs in sorted(leeches.items())},
         orphans=tuple(sorted(i for i in cards if i not in in_pack)),
-        scope=f.describe(),
+        scope=f.describe() or "no filter",
         filters=f.values(),
     )

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from pkus_cli.progress.srs import Grade
+from pkus_cli.quiz import answers
 from pkus_cli.quiz.questions import LETTERS, Kind, Question
 
-_ARTICLES = {"a", "an", "the"}
-_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 FUZZY_MIN = 85  # rapidfuzz ratio (0-100) from which a longer answer counts as a misspelling
+CLOSE = "close"  # the note's first word when an answer was near but wrong (one year off)
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,23 +19,23 @@ class Verdict:
     valid: bool  # False: the response was not an answer at all (e.g. "abc" to a year question)
     correct: bool
     grade: Grade
-    note: str = ""  # e.g. "off by one year", "close enough: check the spelling"
+    note: str = ""  # e.g. "close: off by one year", "accepted with a small misspelling"
 
 
 INVALID = Verdict(False, False, Grade.AGAIN)
+QUIT_KEYS = frozenset({"q", ":q", "quit"})
+
+
+def is_quit(response: str) -> bool:
+    """"q" ends a session from any prompt; the validator keeps it from being an answer."""
+    return response.strip().lower() in QUIT_KEYS
 
 
 def normalise(text: str) -> str:
-    """Lower case, no accents, no punctuation, no articles, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    bare = bare.replace("&", " and ").replace("-", " ")
-    words = _PUNCT.sub(" ", bare).split()
-    # Drop a leading article ("the Pressler Amendment"), but only before a word: the "A"
-    # of "A-7" or "A 4" is part of the name.
-    if len(words) > 1 and words[0] in _ARTICLES and words[1].isalpha():
-        words = words[1:]
-    return " ".join(words)
+    """Lower case, no accents, no punctuation, no articles or filler, single spaces."""
+    r = answers.read(text)
+    nums = " ".join(f"{n:g}" for n in r.numbers)
+    return " ".join(x for x in (r.text, nums) if x)
 
 
 def _fuzzy(a: str, b: str) -> float:
@@ -47,10 +47,10 @@ def _fuzzy(a: str, b: str) -> float:
 _PAREN = re.compile(r"^(.*?)\s*\(([^()]+)\)\s*$")
 
 
-def _forms(answers: tuple[str, ...]) -> list[str]:
+def _forms(answers_: tuple[str, ...]) -> list[str]:
     """Each answer, plus both halves of "Name (gloss)": "Pressler Amendment (1985)"."""
     out = []
-    for a in answers:
+    for a in answers_:
         out.append(a)
         m = _PAREN.match(a)
         if m and m.group(1).strip():
@@ -58,20 +58,124 @@ def _forms(answers: tuple[str, ...]) -> list[str]:
     return out
 
 
+# --- dates ---------------------------------------------------------------------------------
+
+
+def _judge_date(q: Question, response: str, forms: list[str]) -> Verdict | None:
+    """A date answer compared as a date; None when the card's answer is not a date."""
+    required = answers.parse_dates(q.answer)
+    truths = [d for f in forms for d in answers.parse_dates(f)]
+    if not truths:
+        return None
+    need = max((d.fields for d in required), default=min(d.fields for d in truths))
+    best = max(d.fields for d in truths)
+    exact = [d for d in truths if d.fields == best]
+    readings = answers.parse_dates(response)
+    if not readings:
+        return None  # not a date: let the words be compared (e.g. "the night of the crackdown")
+    prompt_years = answers.years_in(q.prompt)
+    misses: list[str] = []
+    for given in readings:
+        if given.year is None and exact[0].year in prompt_years:
+            given = answers.PartDate(exact[0].year, given.month, given.day)  # the year is asked
+        for truth in exact:
+            clash = [
+                name
+                for name, a, b in (
+                    ("year", given.year, truth.year),
+                    ("month", given.month, truth.month),
+                    ("day", given.day, truth.day),
+                )
+                if a is not None and b is not None and a != b
+            ]
+            if not clash and given.fields >= need:
+                return Verdict(True, True, Grade.GOOD)
+            if clash:
+                misses.append(answers.describe_miss(given, truth))
+            else:
+                missing = [n for n in ("day", "month") if getattr(truth, n) is not None]
+                missing = [n for n in missing if getattr(given, n) is None]
+                if given.year is None:
+                    missing.append("year")
+                misses.append(f"right so far, but the {' and '.join(missing)} was asked")
+    note = min(misses, key=len) if misses else ""
+    if "off by one year" in note:
+        note = f"{CLOSE}: {note}"
+    return Verdict(True, False, Grade.AGAIN, note)
+
+
+# --- words and numbers ---------------------------------------------------------------------
+
+
+def _same(given: answers.Reading, target: answers.Reading, prompt_numbers: set[float]) -> bool:
+    """Numbers equal as values, words equal once framing words are set aside."""
+    want = Counter(target.numbers)
+    have = Counter(given.numbers)
+    if want - have:
+        return False
+    extra = have - want
+    if any(n not in prompt_numbers for n in extra):
+        return False
+    g, t = set(given.words), set(target.words)
+    if g == t:
+        return bool(g) or bool(want)
+    if t and t <= g and g - t <= answers.CONTEXT:
+        return True
+    return bool(g) and g < t and t - g <= answers.GENERIC | answers.CONTEXT and not g <= (
+        answers.GENERIC | answers.CONTEXT
+    )
+
+
+def _close(given: answers.Reading, target: answers.Reading) -> bool:
+    """A misspelling of a long enough answer, with the same numbers."""
+    if given.numbers != target.numbers or len(target.text) < 5:
+        return False
+    return _fuzzy(given.text, target.text) >= FUZZY_MIN
+
+
+def _keywords(q: Question, given: answers.Reading) -> bool:
+    """An explanation card is right when every key word (or one of its alternatives) is in it."""
+    have = set(given.words) | set(given.all_words)
+    for group in q.keywords:
+        if not any(_has_all(answers.read(alt), have, given) for alt in group.split("|")):
+            return False
+    return True
+
+
+def _has_all(k: answers.Reading, have: set[str], given: answers.Reading) -> bool:
+    if Counter(k.numbers) - Counter(given.numbers):
+        return False
+    for w in k.words:
+        if w in have:
+            continue
+        if len(w) < 5 or not any(_fuzzy(w, h) >= FUZZY_MIN for h in have):
+            return False
+    return True
+
+
 def judge_typed(q: Question, response: str) -> Verdict:
-    given = normalise(response)
-    if not given:
+    if not response.strip():
         return Verdict(True, False, Grade.AGAIN, "no answer")
-    targets = [normalise(t) for t in _forms((q.answer, *q.accept))]
-    if given in targets:
+    forms = _forms((q.answer, *q.accept))
+    dated = _judge_date(q, response, forms)
+    if dated is not None and (dated.correct or dated.note):
+        return dated
+    given = answers.read(response)
+    rivals = [answers.read(r) for r in q.rivals]
+    if any(_same(given, r, set()) for r in rivals):
+        return Verdict(True, False, Grade.AGAIN, "that is someone else")
+    prompt_numbers = {float(y) for y in answers.years_in(q.prompt)}
+    targets = [answers.read(f) for f in forms]
+    if any(_same(given, t, prompt_numbers) for t in targets):
+        return Verdict(True, True, Grade.GOOD)
+    if q.keywords and _keywords(q, given):
         return Verdict(True, True, Grade.GOOD)
     for t in targets:
-        # Numbers and very short answers must be exact: 1965 is not "close to" 1956.
-        if any(ch.isdigit() for ch in t) or len(t) < 5:
-            continue
-        if _fuzzy(given, t) >= FUZZY_MIN:
+        if _close(given, t) and not any(
+            _fuzzy(given.text, r.text) >= _fuzzy(given.text, t.text) for r in rivals
+        ):
             return Verdict(True, True, Grade.GOOD, "accepted with a small misspelling")
-    return Verdict(True, False, Grade.AGAIN)
+    return Verdict(True, False, Grade.AGAIN, dated.note if dated else "")
 
 
 def judge_year(q: Question, response: str) -> Verdict:
@@ -82,7 +186,7 @@ def judge_year(q: Question, response: str) -> Verdict:
     if off == 0:
         return Verdict(True, True, Grade.GOOD)
     if off == 1:
-        return Verdict(True, False, Grade.HARD, "off by one year")
+        return Verdict(True, False, Grade.AGAIN, f"{CLOSE}: off by one year")
     return Verdict(True, False, Grade.AGAIN, f"off by {off} years")
 
 

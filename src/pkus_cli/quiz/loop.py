@@ -30,7 +30,7 @@ class Screen(Protocol):
     """How the loop shows a question and its verdict: `render.quiz`, handed in by the caller."""
 
     def question(self, q: Question, number: int, total: int) -> RenderableType: ...
-    def answer_only(self, q: Question) -> RenderableType: ...
+    def answer_only(self, q: Question, pack: Pack | None = None) -> RenderableType: ...
     def verdict(
         self, q: Question, response: str, v: grading.Verdict, pack: Pack | None = None
     ) -> RenderableType: ...
@@ -67,6 +67,7 @@ class Loop:
         self.now = now
         self.session_id = uuid.uuid4().hex[:12]
         self.interrupted = False
+        self.stopped = False  # q pressed, or the script's input ended early
 
     # --- the loop --------------------------------------------------------------------------
 
@@ -75,7 +76,7 @@ class Loop:
             while (q := self.session.current()) is not None:
                 self._ask(q)
         except (EndOfInput, Quit):
-            pass
+            self.stopped = True
         except KeyboardInterrupt:
             self.interrupted = True
             self.out.print()
@@ -103,8 +104,10 @@ class Loop:
     def _flashcard(self, q: Question) -> tuple[str, grading.Verdict | None]:
         hint = grading.expected_input(q, self.opts.two_grades)
         if not self.opts.interactive:
-            self.out.print(self.screen.answer_only(q))
+            self.out.print(self.screen.answer_only(q, self.pack))
             line = read_line()
+            if grading.is_quit(line):
+                raise Quit
             v = grading.judge(q, line, self.opts.two_grades)
             if not v.valid:
                 self.out.print(Text(f"skipped: expected {hint}, got '{line}'", style="yellow"))
@@ -113,7 +116,7 @@ class Loop:
         self.out.print(Text("Enter: show the answer · u: undo last · q: quit", style="dim"))
         while (key := read_key()) not in ("\n", " "):
             self._command(key)
-        self.out.print(self.screen.answer_only(q))
+        self.out.print(self.screen.answer_only(q, self.pack))
         self.out.print(Text(f"Grade it: {hint} · q: quit", style="dim"))
         while True:
             key = read_key()
@@ -127,17 +130,22 @@ class Loop:
         hint = grading.expected_input(q)
         if not self.opts.interactive:
             line = read_line()
+            if grading.is_quit(line):
+                raise Quit
             v = grading.judge(q, line)
             if not v.valid:
                 self.out.print(Text(f"skipped: expected {hint}, got '{line}'", style="yellow"))
                 return line, None
             return line, v
         prompt = "your answer (Enter if you don't know)" if q.kind is Kind.TYPED else hint
+        prompt += " · q quits"
         while True:
             try:
                 line = self.out.input(Text(f"{prompt} > ", style="bold").markup)
             except EOFError:
                 raise EndOfInput from None
+            if grading.is_quit(line):
+                raise Quit
             v = grading.judge(q, line)
             if v.valid:
                 return line, v

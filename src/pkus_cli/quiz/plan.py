@@ -26,7 +26,7 @@ class Filters:
         parts = [] if self.events.empty else [self.events.describe()]
         if self.kinds != ALL_KINDS:
             parts.append("kind " + ",".join(k.value for k in self.kinds))
-        return ", ".join(parts) or "no filter"
+        return ", ".join(parts)
 
 
 def parse_kinds(values: list[str]) -> tuple[Kind, ...]:
@@ -51,9 +51,11 @@ def make_filters(
     tag: str | None = None,
     person: str | None = None,
     kinds: list[str] | None = None,
+    event: str | None = None,
 ) -> Filters:
     """Check every filter value against the pack; UsageError naming the valid ones."""
-    return Filters(find.resolve(pack, decade, section, tag, person), parse_kinds(kinds or []))
+    events = find.resolve(pack, decade, section, tag, person, event=event)
+    return Filters(events, parse_kinds(kinds or []))
 
 
 def matches(item: Subject, f: Filters, allowed: set[str] | None) -> bool:
@@ -89,6 +91,7 @@ class Plan:
     questions: list[Question]
     due: int  # how many of them are due reviews
     new: int
+    leeches: int = 0  # --leeches: how many trouble spots there were to drill
 
 
 def plan(
@@ -107,11 +110,12 @@ def plan(
     index = Index(pack)
     items, allowed = candidates(pack, f, index)
     if not items:
-        raise UsageError(f"no questions match {f.describe()}")
+        what = f.describe()
+        raise UsageError(f"no questions match {what}" if what else "the pack has no questions")
     if failures is not None:
         items = [i for i in items if failures.get(i.id, 0) >= LEECH_FAILURES]
         if not items:
-            raise UsageError(f"no trouble spots for {f.describe()}: nothing failed twice yet")
+            return Plan([], 0, 0)
         picked, due_n, new_n = _interleave(items, rng)[:count], 0, 0
     elif cram:
         picked, due_n, new_n = _interleave(items, rng)[:count], 0, 0
@@ -134,4 +138,4 @@ def plan(
         ):
             continue
         questions.append(q)
-    return Plan(questions, due_n, new_n)
+    return Plan(questions, due_n, new_n, len(questions) if failures is not None else 0)

@@ -6,10 +6,11 @@ import random
 import re
 from dataclasses import dataclass
 
-from pkus_cli.pack.basics import format_date
+from pkus_cli.pack.basics import ItemKind, format_date
 from pkus_cli.pack.items import Event, Person, Term
 from pkus_cli.pack.model import Pack
-from pkus_cli.views.subjects import ALL_KINDS, Index, Kind, Subject
+from pkus_cli.quiz import names
+from pkus_cli.views.subjects import ALL_KINDS, Index, Kind, Subject, asks_year
 
 __all__ = ["ALL_KINDS", "LETTERS", "Kind", "Maker", "Question"]
 
@@ -29,6 +30,10 @@ class Question:
     date: str | None = None  # the event's date, shown as context
     context: str = ""  # one line on why it matters
     sources: tuple[str, ...] = ()
+    about: str = ""  # the event, person or term the question is about, to label its date
+    keywords: tuple[str, ...] = ()  # typed explanation cards: the words that make it right
+    rivals: tuple[str, ...] = ()  # names a typed answer must not be taken for (same family)
+    option_dates: tuple[str, ...] = ()  # choice: when each option happened ("" if unknown)
 
 
 def _comparable(a: Event, b: Event) -> bool:
@@ -38,6 +43,11 @@ def _comparable(a: Event, b: Event) -> bool:
     if len(a.date) >= 7 and len(b.date) >= 7 and a.date[:7] != b.date[:7]:
         return True
     return len(a.date) == len(b.date) == 10 and a.date != b.date
+
+
+def asks_year_text(text: str) -> bool:
+    """True when a name carries a year ("1967 US military supply policy")."""
+    return re.search(r"\b(?:1[89]|20)\d\d\b", text) is not None
 
 
 # --- phrasing ------------------------------------------------------------------------------
@@ -55,8 +65,22 @@ class Maker:
         self.terms = self.ix.terms
         self.cards = {c.id: c for c in pack.cards()}
         self.by_decade = self.ix.by_decade
-        self.person_decade = {p: evs[0].decade for p, evs in self.ix.person_events.items()}
-        self.term_decade = {t.id: self.ix.decade_of_year(t.year) or "" for t in pack.terms()}
+        self.person_decade = self.ix.person_decade
+        self.term_decade = self.ix.term_decade
+        self._names: names.Names | None = None
+        self._plain: dict[str, list[Event]] = {}
+
+    def plain(self, decade: str) -> list[Event]:
+        """The decade's events whose titles give no year away (memoized)."""
+        if decade not in self._plain:
+            self._plain[decade] = [e for e in self.by_decade.get(decade, []) if asks_year(e)]
+        return self._plain[decade]
+
+    @property
+    def names(self) -> names.Names:
+        if self._names is None:  # built on the first typed card only
+            self._names = names.Names(self.pack)
+        return self._names
 
     def make(self, item: Subject, kind: Kind, allowed_events: set[str] | None = None) -> Question:
         family, _, rest = item.id.partition(":")
@@ -81,10 +105,15 @@ class Maker:
     def _card(self, ident: str, kind: Kind) -> Question:
         c = self.cards[ident]
         about = self.ix.about(c)
+        accept, rivals = c.accept, ()
+        if kind is Kind.TYPED:
+            accept, rivals = self.names.widen(c.answer, c.accept)
         return Question(
             item_id=f"card:{c.id}", kind=kind, prompt=c.question, answer=c.answer,
-            accept=c.accept, key=c.answer, decade=c.decade, date=about.date,
-            context=about.context, sources=about.sources,
+            accept=accept, key=c.answer, decade=c.decade,
+            date=about.date if c.about.kind is ItemKind.EVENT else None,
+            context=about.context, sources=about.sources, about=about.title,
+            keywords=c.keywords, rivals=rivals,
         )  # fmt: skip
 
     def _year(self, e: Event) -> Question:
@@ -92,6 +121,7 @@ class Maker:
             item_id=f"year:{e.id}", kind=Kind.YEAR,
             prompt=f"In what year: {e.title}?", answer=str(e.year), key=str(e.year),
             decade=e.decade, date=e.date, context=e.significance, sources=e.sources,
+            about=e.title,
         )  # fmt: skip
 
     def _options(
@@ -102,64 +132,105 @@ class Maker:
         self.rng.shuffle(options)
         return tuple(options), LETTERS[options.index(correct)]
 
-    def _near(self, decade: str, same: list[str], everything: list[str]) -> list[str]:
-        """Distractors: the same decade's when there are enough, else topped up from the rest."""
+    def _near(self, decade: str, pool: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Distractors from the same decade when there are three, else its neighbours too."""
+        same = [o for o in pool if o[0] == decade]
         if len(same) >= 3:
             return same
-        others = [text for text in everything if text not in same]
-        return same + self.rng.sample(others, min(3 - len(same), len(others)))
+        near = self.ix.near_decades.get(decade, frozenset({decade}))
+        return [o for o in pool if o[0] in near]
+
+    def _options(
+        self, correct: str, distractors: list[str], n: int = 4
+    ) -> tuple[tuple[str, ...], str]:
+        picks = self.rng.sample(distractors, min(n - 1, len(distractors)))
+        options = [correct, *picks]
+        self.rng.shuffle(options)
+        return tuple(options), LETTERS[options.index(correct)]
 
     def _choice_event(self, e: Event) -> Question:
-        same = [o.title for o in self.by_decade.get(e.decade, []) if o.year != e.year]
-        if len(same) < 3:
-            everything = [o.title for o in self.pack.events() if o.year != e.year]
-        else:
-            everything = same
-        options, key = self._options(e.title, self._near(e.decade, same, everything))
+        near = self.ix.near_decades.get(e.decade, frozenset({e.decade}))
+        pool = [
+            (o.decade, o.id)
+            for d in near
+            for o in self.plain(d)
+            if o.year != e.year and o.title != e.title
+        ]
+        ids = [i for _, i in self._near(e.decade, pool)]
+        titles = {i: self.events[i].title for i in ids}
+        options, key = self._options(e.title, list(dict.fromkeys(titles.values())))
+        dates = {self.events[i].title: self.events[i].date for i in ids} | {e.title: e.date}
         when = format_date(e.date)
         prompt = f"Which of these happened {'on' if len(e.date) == 10 else 'in'} {when}?"
         return Question(
             item_id=f"choice:event:{e.id}", kind=Kind.CHOICE, prompt=prompt, answer=e.title,
             options=options, key=key, decade=e.decade, date=e.date, context=e.significance,
-            sources=e.sources,
+            sources=e.sources, about=e.title,
+            option_dates=tuple(format_date(dates[o]) for o in options),
         )  # fmt: skip
 
     def _choice_person(self, p: Person) -> Question:
         roles = "; ".join(f"{r.title} ({r.years})" for r in p.roles)
         decade = self.person_decade.get(p.id, "")
-        rivals = [o for o in self.pack.people() if o.country == p.country and o.name != p.name]
-        same = [o.name for o in rivals if self.person_decade.get(o.id) == decade]
-        options, key = self._options(p.name, self._near(decade, same, [o.name for o in rivals]))
+        rivals = [
+            o
+            for o in self.pack.people()
+            if o.country == p.country and o.name != p.name and o.id in self.person_decade
+        ]
+        # The likeliest wrong answers: people of the same country who held a role of the
+        # same kind at about the same time, never someone who could not have held it.
+        span = names.active_years(p)
+        scored = [
+            (names.role_overlap(p, o), names.distance(span, names.active_years(o)), o.name)
+            for o in rivals
+        ]
+        scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+        pool = [n for ov, d, n in scored if ov and d <= 15]
+        if len(pool) < 3:
+            pool = [n for ov, d, n in scored if ov] or [n for _, _, n in scored]
+        pool = pool[:5]
+        options, key = self._options(p.name, pool)
         return Question(
             item_id=f"choice:person:{p.id}", kind=Kind.CHOICE, prompt=f"Who was {roles}?",
             answer=p.name, options=options, key=key, decade=decade, context=p.summary,
-            sources=p.sources,
+            sources=p.sources, about=p.name,
         )  # fmt: skip
 
     def _choice_term(self, t: Term) -> Question:
         masked = t.definition
-        for name in sorted((t.term, *t.aliases), key=len, reverse=True):
+        hidden = [t.term, *t.aliases, *re.findall(r"\b(?:1[89]|20)\d\d\b", t.term)]
+        for name in sorted(hidden, key=len, reverse=True):
             masked = re.sub(re.escape(name), "___", masked, flags=re.IGNORECASE)
         decade = self.term_decade.get(t.id, "")
-        rivals = [o for o in self.pack.terms() if o.id != t.id]
-        same = [o.term for o in rivals if self.term_decade.get(o.id) == decade]
-        options, key = self._options(t.term, self._near(decade, same, [o.term for o in rivals]))
+        pool = [
+            (self.term_decade[o.id], o.term)
+            for o in self.pack.terms()
+            if o.id != t.id and o.id in self.term_decade and not asks_year_text(o.term)
+        ]
+        picks = [name for _, name in self._near(decade, pool)]
+        options, key = self._options(t.term, picks)
         return Question(
             item_id=f"choice:term:{t.id}", kind=Kind.CHOICE,
             prompt=f"Which term is this? {masked}", answer=t.term, options=options, key=key,
-            decade=decade, context=f"{t.term} ({t.year})", sources=t.sources,
+            decade=decade, context=f"{t.term} ({t.year})", sources=t.sources, about=t.term,
         )  # fmt: skip
 
-    def _pick_comparable(self, pool: list[Event], n: int) -> list[Event]:
-        shuffled = pool[:]
+    def _pick_comparable(self, pool: list[Event], n: int, span: int = 6) -> list[Event]:
+        """n events whose dates settle the order, within `span` years of each other when the
+        pool allows it: close enough that the order has to be known, not guessed."""
+        shuffled = [e for e in pool if asks_year(e)]
         self.rng.shuffle(shuffled)
-        chosen: list[Event] = []
-        for e in shuffled:
-            if all(_comparable(e, c) for c in chosen):
-                chosen.append(e)
-            if len(chosen) == n:
-                break
-        return chosen
+        for width in (span, 100):
+            for anchor in shuffled:
+                chosen = [anchor]
+                for e in shuffled:
+                    if e is anchor or abs(e.year - anchor.year) > width:
+                        continue
+                    if all(_comparable(e, c) for c in chosen):
+                        chosen.append(e)
+                    if len(chosen) == n:
+                        return chosen
+        return []
 
     def _order(self, item: Subject, pool: list[Event]) -> Question:
         chosen = self._pick_comparable(pool, self.rng.randint(3, 5))

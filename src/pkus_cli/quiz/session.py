@@ -32,6 +32,7 @@ class Summary:
     next_due: datetime | None
     remaining: int  # questions planned but not reached
     cram: bool
+    close: int = 0  # wrong but near (one year off): counted wrong, shown apart
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -43,6 +44,7 @@ class Summary:
             "next_due": self.next_due.isoformat() if self.next_due else None,
             "remaining": self.remaining,
             "cram": self.cram,
+            "close": self.close,
         }
 
 
@@ -103,6 +105,8 @@ class Session:
             t[1] += int(a.verdict.correct)
         by_decade = {d: DecadeTally(a, c) for d, (a, c) in sorted(tallies.items())}
         correct = sum(int(a.verdict.correct) for a in self.answered)
+        close = sum(a.verdict.note.startswith("close") for a in self.answered)
         return Summary(
-            len(self.answered), correct, by_decade, next_due, len(self.queue) - self.pos, self.cram
-        )
+            len(self.answered), correct, by_decade, next_due, len(self.queue) - self.pos,
+            self.cram, close,
+        )  # fmt: skip

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from pkus_cli.pack.basics import format_date
 from pkus_cli.pack.model import Pack
-from pkus_cli.quiz.grading import Verdict
+from pkus_cli.quiz.grading import CLOSE, Verdict
 from pkus_cli.quiz.questions import LETTERS, Kind, Question
 from pkus_cli.quiz.session import Summary
 
@@ -38,60 +38,77 @@ def question(q: Question, number: int, total: int) -> RenderableType:
     return Panel(body, title=title, title_align="left", box=box.ROUNDED, padding=(1, 2))
 
 
-def answer_only(q: Question) -> RenderableType:
-    """A flashcard's back, shown before the student grades it."""
+def answer_only(q: Question, pack: Pack | None = None) -> RenderableType:
+    """A flashcard's back, shown before the student grades it: the one place it teaches."""
     body = Text(q.answer, style="bold green")
     if q.accept:
         body.append(f"\nalso: {'; '.join(q.accept)}", style="dim")
-    body.append_text(_context(q))
+    body.append_text(_context(q, pack))
     return Panel(body, title="Answer", title_align="left", box=box.ROUNDED)
 
 
 def _context(q: Question, pack: Pack | None = None) -> Text:
+    """When it happened (labelled), why it matters, and the sources by title, once."""
     t = Text()
     if q.date:
-        t.append(f"\n{format_date(q.date)}", style="green")
-    if q.context:
+        label = f"{q.about}: " if q.about else "Date: "
+        t.append(f"\n{label}", style="dim")
+        t.append(format_date(q.date), style="green")
+    if q.context and q.context != q.about:
         t.append(f"\n{q.context}", style="italic")
     if q.sources:
-        names = q.sources
+        titles = q.sources
         if pack is not None:
             by_id = {s.id: s for s in pack.sources()}
-            names = tuple(by_id[i].title if i in by_id else i for i in q.sources)
-        t.append(f"\nSource: {names[0]}", style="dim")
-        if len(names) > 1:
-            t.append(f" (+{len(names) - 1} more: pkus sources)", style="dim")
+            titles = tuple(by_id[i].title if i in by_id else i for i in q.sources)
+        head = "Source" if len(titles) == 1 else "Sources"
+        shown = "; ".join(titles[:2])
+        more = f" (and {len(titles) - 2} more)" if len(titles) > 2 else ""
+        t.append(f"\n{head}: {shown}{more}", style="dim")
     return t
 
 
 def verdict(q: Question, response: str, v: Verdict, pack: Pack | None = None) -> RenderableType:
     body = Text()
     if q.kind is Kind.FLASHCARD:
+        # The answer, its date and sources were on the card's back a moment ago.
         body.append(f"Graded {v.grade.name.title()}", style="bold")
-    elif v.correct:
+        return Panel(body, box=box.MINIMAL, padding=(0, 2))
+    if v.correct:
         body.append("✓ Right", style="bold green")
+    elif v.note.startswith(CLOSE):
+        body.append("✗ Close, but wrong", style="bold yellow")
     else:
         body.append("✗ Not quite", style="bold red")
-        if response.strip():
-            body.append(f"  (you: {response.strip()})", style="dim")
+    if not v.correct and response.strip():
+        body.append(f"  (you: {response.strip()})", style="dim")
     if v.note:
-        body.append(f"  {v.note}", style="yellow")
-    if q.kind is not Kind.FLASHCARD:
-        body.append("\nAnswer: ", style="bold")
-        if q.kind in (Kind.CHOICE, Kind.FIRST) and q.key:
-            body.append(f"{q.key}. ")
-        body.append(q.answer, style="green")
+        note = v.note.removeprefix(f"{CLOSE}: ")
+        body.append(f"  {note}", style="yellow")
+    body.append("\nAnswer: ", style="bold")
+    if q.kind in (Kind.CHOICE, Kind.FIRST) and q.key:
+        body.append(f"{q.key}. ")
+    body.append(q.answer, style="green")
+    chosen = response.strip().upper()
+    if q.kind is Kind.CHOICE and not v.correct and q.option_dates and chosen in LETTERS:
+        i = LETTERS.index(chosen)
+        if i < len(q.options) and q.option_dates[i]:
+            body.append(f"\nYou chose {chosen}: {q.options[i]}, which happened ", style="dim")
+            body.append(q.option_dates[i], style="dim")
     body.append_text(_context(q, pack))
     return Panel(body, box=box.MINIMAL, padding=(0, 2))
 
 
-def summary(s: Summary, interrupted: bool = False) -> RenderableType:
+def summary(s: Summary, interrupted: bool = False, stopped: bool = False) -> RenderableType:
     head = Text("Session ", style="bold")
-    head.append("interrupted" if interrupted else "complete", style="bold")
+    done = not interrupted and not stopped and not s.remaining
+    head.append("interrupted" if interrupted else "complete" if done else "stopped", style="bold")
     if s.cram:
         head.append(" (cram: schedule unchanged)", style="dim")
     pct = f" ({100 * s.correct // s.answered}%)" if s.answered else ""
     lines = Text(f"\nAnswered {s.answered}, correct {s.correct}{pct}")
+    if s.close:
+        lines.append(f"; {s.close} close but wrong (one year off)", style="dim")
     if s.remaining:
         lines.append(f", {s.remaining} not reached", style="dim")
     parts: list[RenderableType] = [head, lines]

@@ -154,12 +154,14 @@ class Filter:
     person: str | None = None
     year_from: int | None = None
     year_to: int | None = None
+    event: str | None = None  # one event, and the questions that draw on it
 
     @property
     def by_event(self) -> bool:
         """True when the filter looks inside events, not only at their decade."""
         return any(
-            v is not None for v in (self.codes, self.tag, self.person, self.year_from, self.year_to)
+            v is not None
+            for v in (self.codes, self.tag, self.person, self.year_from, self.year_to, self.event)
         )
 
     @property
@@ -174,6 +176,7 @@ class Filter:
             and (self.person is None or self.person in e.people)
             and (self.year_from is None or e.year >= self.year_from)
             and (self.year_to is None or e.year <= self.year_to)
+            and (self.event is None or e.id == self.event)
         )
 
     def values(self) -> dict[str, Any]:
@@ -185,13 +188,14 @@ class Filter:
             "person": self.person,
             "from": self.year_from,
             "to": self.year_to,
+            "event": self.event,
         }
         return {k: v for k, v in pairs.items() if v is not None}
 
     def describe(self) -> str:
         shown = {"decade": "decade {}", "section": "section {}", "tag": "tag '{}'"}
-        shown |= {"person": "person '{}'", "from": "from {}", "to": "to {}"}
-        return ", ".join(shown[k].format(v) for k, v in self.values().items()) or "no filter"
+        shown |= {"person": "person '{}'", "from": "from {}", "to": "to {}", "event": "event {}"}
+        return ", ".join(shown[k].format(v) for k, v in self.values().items())
 
 
 NO_FILTER = Filter()
@@ -205,6 +209,7 @@ def resolve(
     person: str | None = None,
     year_from: int | None = None,
     year_to: int | None = None,
+    event: str | None = None,
 ) -> Filter:
     """Check every filter value against the pack; UsageError naming the valid ones."""
     if year_from is not None and year_to is not None and year_from > year_to:
@@ -217,6 +222,7 @@ def resolve(
         person=person_of(pack, person).id if person is not None else None,
         year_from=year_from,
         year_to=year_to,
+        event=event_of(pack, event).id if event is not None else None,
     )
 
 

@@ -49,6 +49,8 @@ def card_dict(c: Card) -> dict[str, Any]:
         "question": c.question,
         "answer": c.answer,
         "accept": list(c.accept),
+        "keywords": list(c.keywords),
+        "typed": c.gradable,
     }
 
 

@@ -85,6 +85,19 @@ class Index:
                 self.person_events.setdefault(p, []).append(e)
             for t in e.terms:
                 self.term_events.setdefault(t, []).append(e)
+        # One decade for every person and term, used by the quiz header, the filters and
+        # stats alike: that of the first event naming them, else (a term) that of its year.
+        self.person_decade = {p: evs[0].decade for p, evs in self.person_events.items()}
+        self.term_decade: dict[str, str] = {}
+        for t in pack.terms():
+            evs = self.term_events.get(t.id)
+            decade = evs[0].decade if evs else self.decade_of_year(t.year)
+            if decade is not None:
+                self.term_decade[t.id] = decade
+        order = [d.id for d in pack.decades]
+        self.near_decades = {
+            d: frozenset(order[max(0, i - 1) : i + 2]) for i, d in enumerate(order)
+        }  # a decade and its neighbours, for distractors
 
     def card_events(self, card: Card) -> tuple[str, ...]:
         """The events a card draws on: its event, or its decade's events naming its subject."""
@@ -138,14 +151,17 @@ def catalogue(pack: Pack, index: Index | None = None) -> list[Subject]:
     out: list[Subject] = []
     for c in pack.cards():
         who = c.about.id if c.about.kind is ItemKind.PERSON else None
-        kinds = (Kind.FLASHCARD, Kind.TYPED)
+        # An explanation cannot be marked by matching words: it stays a flashcard.
+        kinds = (Kind.FLASHCARD, Kind.TYPED) if c.gradable else (Kind.FLASHCARD,)
         out.append(Subject(f"card:{c.id}", kinds, c.decade, ix.card_events(c), who))
-    # A choice question needs three events of its decade from other years as distractors.
-    same_year = Counter((e.decade, e.year) for e in pack.events())
-    for e in pack.events():
-        if asks_year(e):
-            out.append(Subject(f"year:{e.id}", (Kind.YEAR,), e.decade, (e.id,)))
-        if len(ix.by_decade[e.decade]) - same_year[e.decade, e.year] >= 3:
+    # A choice question needs three events of its decade from other years as distractors,
+    # and titles that give no year away (neither its own nor the distractors').
+    plain = [e for e in pack.events() if asks_year(e)]
+    same_year = Counter((e.decade, e.year) for e in plain)
+    per_decade = Counter(e.decade for e in plain)
+    for e in plain:
+        out.append(Subject(f"year:{e.id}", (Kind.YEAR,), e.decade, (e.id,)))
+        if per_decade[e.decade] - same_year[e.decade, e.year] >= 3:
             out.append(Subject(f"choice:event:{e.id}", (Kind.CHOICE,), e.decade, (e.id,)))
     per_country: dict[str, int] = {}
     for p in pack.people():
@@ -154,15 +170,18 @@ def catalogue(pack: Pack, index: Index | None = None) -> list[Subject]:
         evs = ix.person_events.get(p.id, [])
         if evs and per_country[p.country.value] >= 4:
             ids = tuple(e.id for e in evs)
-            out.append(Subject(f"choice:person:{p.id}", (Kind.CHOICE,), evs[0].decade, ids, p.id))
+            decade = ix.person_decade[p.id]
+            out.append(Subject(f"choice:person:{p.id}", (Kind.CHOICE,), decade, ids, p.id))
     if len(pack.terms()) >= 4:
         for t in pack.terms():
-            evs = ix.term_events.get(t.id, [])
-            decade = evs[0].decade if evs else ix.decade_of_year(t.year)
-            if decade is not None:
-                ids = tuple(e.id for e in evs)
-                out.append(Subject(f"choice:term:{t.id}", (Kind.CHOICE,), decade, ids))
-    for decade, evs in ix.by_decade.items():
+            if t.id in ix.term_decade:
+                ids = tuple(e.id for e in ix.term_events.get(t.id, []))
+                out.append(Subject(f"choice:term:{t.id}", (Kind.CHOICE,), ix.term_decade[t.id], ids))
+    # Order and which-came-first draw on one decade's events whose titles give no year away.
+    plain_by_decade: dict[str, list[Event]] = {}
+    for e in plain:
+        plain_by_decade.setdefault(e.decade, []).append(e)
+    for decade, evs in plain_by_decade.items():
         ids = tuple(e.id for e in evs)
         if len(evs) >= 3:
             out.append(Subject(f"order:{decade}", (Kind.ORDER,), decade, ids))
