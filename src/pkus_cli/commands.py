@@ -63,6 +63,7 @@ def validate(env: AppContext, directory: Path | None, json_: bool) -> None:
     from pkus_cli.errors import ContentError
     from pkus_cli.pack import checks
     from pkus_cli.pack.paths import display_path
+    from pkus_cli.quiz import audit
     from pkus_cli.views import pages
 
     root = directory or env.content_dir
@@ -70,15 +71,22 @@ def validate(env: AppContext, directory: Path | None, json_: bool) -> None:
         pack = _load_with_progress(env, root)
     except ContentError as e:
         raise ContentError(e.problems, full=True) from None
-    problems = checks.quality_problems(pack)
+    problems = checks.quality_problems(pack) + audit.grading_problems(pack)
     if problems:
         raise ContentError(problems, full=True)
     data = pages.counts(pack)
+    cards = audit.kinds_of_cards(pack)
     if json_:
-        env.print_json(data.to_dict())
+        env.print_json({**data.to_dict(), "card_kinds": cards})
         return
     summary = ", ".join(f"{n} {k}" for k, n in data.counts.items())
     env.out.print(Text(f"ok: {display_path(root)}: {summary}"))
+    env.out.print(
+        Text(
+            f"cards: {cards['typed']} typed (marked by the quiz), {cards['flashcard_only']} "
+            "flashcard-only (explanations you grade yourself)"
+        )
+    )
 
 
 def _load_with_progress(env: AppContext, root: Path) -> Pack:

@@ -6,18 +6,28 @@ that commands which never touch them start faster.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pkus_cli.pack.basics import Country, ItemKind, format_date
 
 
-TYPED_MAX_WORDS = 6  # a longer answer is an explanation, not a fact to type
+TYPED_MAX_WORDS = 5  # more words that carry meaning: an explanation, not a fact to type
+_FILLER = frozenset(
+    "a an the of for over in on per each and to by at up than some about a year years "
+    "one two three four five six seven eight nine ten million billion dollars".split()
+)
 
 
 def _paren_free(text: str) -> str:
     """"$400 million (over two years)" -> "$400 million": a gloss is not part of the answer."""
     head, sep, _ = text.partition(" (")
     return head if sep and head.strip() else text
+
+
+def meaning_words(text: str) -> list[str]:
+    """The words of an answer that carry its meaning: no numbers, articles or units."""
+    return [w for w in re.findall(r"[a-z][a-z'-]*", _paren_free(text).lower()) if w not in _FILLER]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +116,7 @@ class Card:
     def gradable(self) -> bool:
         """Can a typed answer be marked by matching? Short answers can; explanations need
         the key words that make them right, else they are asked as flashcards."""
-        return bool(self.keywords) or len(_paren_free(self.answer).split()) <= TYPED_MAX_WORDS
+        return bool(self.keywords) or len(meaning_words(self.answer)) <= TYPED_MAX_WORDS
 
 
 @dataclass(frozen=True, slots=True)

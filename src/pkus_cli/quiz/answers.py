@@ -54,7 +54,7 @@ CONTEXT = frozenset(
 )
 # Generic heads of a name that an examiner lets a candidate drop: "Pressler" for
 # "the Pressler Amendment", "Neptune Spear" for "Operation Neptune Spear".
-GENERIC = frozenset("amendment act agreement treaty operation pact accord law bill".split())
+GENERIC = frozenset("amendment act agreement treaty operation pact accord".split())
 _YEAR_WORDS = {"a year": "annually", "per year": "annually", "each year": "annually"}
 
 

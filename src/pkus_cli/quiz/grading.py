@@ -63,11 +63,12 @@ def _forms(answers_: tuple[str, ...]) -> list[str]:
 
 def _judge_date(q: Question, response: str, forms: list[str]) -> Verdict | None:
     """A date answer compared as a date; None when the card's answer is not a date."""
-    required = answers.parse_dates(q.answer)
     truths = [d for f in forms for d in answers.parse_dates(f)]
     if not truths:
         return None
-    need = max((d.fields for d in required), default=min(d.fields for d in truths))
+    # The least precise form the card accepts sets what must be given ("June 2003" when
+    # the card lists it beside "26 June 2003"); whatever more is given must be right.
+    need = min(d.fields for d in truths)
     best = max(d.fields for d in truths)
     exact = [d for d in truths if d.fields == best]
     readings = answers.parse_dates(response)
@@ -133,7 +134,7 @@ def _close(given: answers.Reading, target: answers.Reading) -> bool:
     return _fuzzy(given.text, target.text) >= FUZZY_MIN
 
 
-def _keywords(q: Question, given: answers.Reading) -> bool:
+def has_keywords(q: Question, given: answers.Reading) -> bool:
     """An explanation card is right when every key word (or one of its alternatives) is in it."""
     have = set(given.words) | set(given.all_words)
     for group in q.keywords:
@@ -168,7 +169,7 @@ def judge_typed(q: Question, response: str) -> Verdict:
     targets = [answers.read(f) for f in forms]
     if any(_same(given, t, prompt_numbers) for t in targets):
         return Verdict(True, True, Grade.GOOD)
-    if q.keywords and _keywords(q, given):
+    if q.keywords and has_keywords(q, given):
         return Verdict(True, True, Grade.GOOD)
     for t in targets:
         if _close(given, t) and not any(

@@ -41,11 +41,12 @@ class Names:
                 counts[w] = counts.get(w, 0) + 1
         for p in people:
             parts = _parts(p.name)
+            shown = [w for w in p.name.split() if w.rstrip(".,").lower() not in _SUFFIXES]
             spoken = [p.name]
-            if len(parts) > 2:  # "Henry A. Kissinger" -> "Henry Kissinger"
-                spoken.append(f"{parts[0]} {parts[-1]}")
-            if parts and counts.get(parts[-1], 0) == 1 and len(parts[-1]) > 2:
-                spoken.append(parts[-1])  # a surname no one else in the pack has
+            if len(shown) > 2:  # "Henry A. Kissinger" -> "Henry Kissinger"
+                spoken.append(f"{shown[0]} {shown[-1]}")
+            if parts and counts.get(parts[-1], 0) == 1 and len(parts[-1]) > 2 and shown:
+                spoken.append(shown[-1])  # a surname no one else in the pack has
             self._add(p.name, spoken)
             kin = [
                 o.name
