@@ -82,7 +82,9 @@ def test_numbers_must_be_exact_in_typed_answers() -> None:
     ("1989", False, "close: off by one year", True), ("1995", False, "off by 5 years", True),
     ("ninety", False, "", False),
 ])  # fmt: skip
-def test_year_questions_grade_by_distance(given: str, correct: bool, note: str, valid: bool) -> None:
+def test_year_questions_grade_by_distance(
+    given: str, correct: bool, note: str, valid: bool
+) -> None:
     """One year off is close but wrong: a miss on screen, in the summary and for FSRS."""
     v = grading.judge(q(Kind.YEAR, "1990"), given)
     assert (v.correct, v.note, v.valid) == (correct, note, valid)

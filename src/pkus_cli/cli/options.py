@@ -25,7 +25,9 @@ TAG = Spec(("--tag", "-t"), "TAG", "Only events with this tag.", "tags")
 PERSON = Spec(
     ("--person", "-p"), "PERSON", "Only what involves this person (id or name).", "people"
 )
-EVENT = Spec(("--event", "-e"), "EVENT", "Only the questions that test this event (its id).", "events")
+EVENT = Spec(
+    ("--event", "-e"), "EVENT", "Only the questions that test this event (its id).", "events"
+)
 YEAR_FROM = Spec(("--from",), "YEAR", "Only events in or after this year.")
 YEAR_TO = Spec(("--to",), "YEAR", "Only events in or before this year.")
 KIND = Spec(

@@ -11,16 +11,16 @@ from dataclasses import dataclass
 
 from pkus_cli.pack.basics import Country, ItemKind, format_date
 
-
 TYPED_MAX_WORDS = 5  # more words that carry meaning: an explanation, not a fact to type
-_FILLER = frozenset(
+_FILLER_WORDS = (
     "a an the of for over in on per each and to by at up than some about a year years "
-    "one two three four five six seven eight nine ten million billion dollars".split()
+    "one two three four five six seven eight nine ten million billion dollars"
 )
+_FILLER = frozenset(_FILLER_WORDS.split())
 
 
 def _paren_free(text: str) -> str:
-    """"$400 million (over two years)" -> "$400 million": a gloss is not part of the answer."""
+    """ "$400 million (over two years)" -> "$400 million": a gloss is not part of the answer."""
     head, sep, _ = text.partition(" (")
     return head if sep and head.strip() else text
 

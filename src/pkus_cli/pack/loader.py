@@ -718,7 +718,7 @@ def _read_cards(b: _Builder, f: _File) -> list[Card]:
         for form in (answer, *accept):
             if form is not None and form.strip().lower() in ("q", "u", "o", "quit"):
                 key = "answer" if form == answer else "accept"
-                r.err(key, f"'{form}' is a quiz key (q quits, u undoes, o overrules), not an answer")
+                r.err(key, f"'{form}' is a quiz key (q quits, u undoes, o overrules)")
         for kw in keywords:
             if not kw.replace("|", "").strip():
                 r.err("keywords", "a key word must not be empty")

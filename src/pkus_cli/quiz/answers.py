@@ -11,6 +11,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -38,23 +43,23 @@ _SCALES = {
 }  # fmt: skip
 # Words that carry no meaning of their own in a short answer: dropped before words are
 # compared, once numbers (which must match exactly) have been taken out.
-STOP = frozenset(
+STOP = _set(
     "a an the of for over in on per each and to by at as is was were be it its that this "
-    "with from than some about around roughly approximately nearly almost up".split()
+    "with from than some about around roughly approximately nearly almost up fiscal year"
 )
 # Words that frame a name without changing who or what it is: "Senator Lugar",
 # "Pakistan's ISI", "General Zia". They may be added to a right answer, never replace it.
-CONTEXT = frozenset(
+CONTEXT = _set(
     "senator sen president pres general gen field marshal prime minister pm mr mrs ms dr "
     "secretary state ambassador admiral adm lt lieutenant colonel col chief justice judge "
-    "governor foreign army us usa u s american america americans united states pakistan "
+    "governor foreign army us usa american america americans united states pakistan "
     "pakistani pakistans government envoy deputy assistant special representative former "
-    "then mohtarma quaid e azam shaheed amir commander representative congressman "
-    "congresswoman rep".split()
+    "then mohtarma quaid azam shaheed amir commander representative congressman "
+    "congresswoman rep un unsc nations security council"
 )
 # Generic heads of a name that an examiner lets a candidate drop: "Pressler" for
 # "the Pressler Amendment", "Neptune Spear" for "Operation Neptune Spear".
-GENERIC = frozenset("amendment act agreement treaty operation pact accord".split())
+GENERIC = _set("amendment act agreement treaty operation pact accord")
 _YEAR_WORDS = {"a year": "annually", "per year": "annually", "each year": "annually"}
 
 
@@ -62,7 +67,7 @@ def fold(text: str) -> str:
     """Lower case without accents; "&" as "and"; possessive 's dropped."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    bare = bare.replace("’", "'").replace("&", " and ")
+    bare = bare.replace("\u2019", "'").replace("&", " and ")
     return re.sub(r"(\w)'s\b", r"\1", bare)
 
 
@@ -82,7 +87,7 @@ class PartDate:
         return sum(x is not None for x in (self.year, self.month, self.day))
 
 
-_DATE_FILLER = frozenset("on in the of night date by around about early late mid during".split())
+_DATE_FILLER = _set("on in the of night date by around about early late mid during")
 
 
 def _valid(y: int | None, m: int | None, d: int | None) -> bool:
@@ -108,15 +113,17 @@ def parse_dates(text: str) -> list[PartDate]:
     if m := re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", t):
         y, mo, d = int(m[1]), int(m[2]), int(m[3]) if m[3] else None
         return [PartDate(y, mo, d)] if _valid(y, mo, d) else []
+    if m := re.fullmatch(r"(\d{1,2})[/.\-](\d{4})", t):
+        return [PartDate(int(m[2]), int(m[1]))] if _valid(int(m[2]), int(m[1]), None) else []
     if m := re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{2}|\d{4}))?", t):
         a, b = int(m[1]), int(m[2])
-        y = _full_year(m[3]) if m[3] else None
-        readings = {PartDate(y, b, a), PartDate(y, a, b)}
+        year = _full_year(m[3]) if m[3] else None
+        readings = {PartDate(year, b, a), PartDate(year, a, b)}
         return sorted((r for r in readings if _valid(r.year, r.month, r.day)), key=_order)
-    if m := re.fullmatch(r"(\d{1,2})\s*(?:-|–|to|and)\s*(\d{1,2})\s+([a-z]+)(.*)", t):
+    if m := re.fullmatch(r"(\d{1,2})\s*(?:-|\u2013|to|and)\s*(\d{1,2})\s+([a-z]+)(.*)", t):
         # a night or span of days, "25-26 March 1971": either day is right
         return [*parse_dates(f"{m[1]} {m[3]}{m[4]}"), *parse_dates(f"{m[2]} {m[3]}{m[4]}")]
-    if m := re.fullmatch(r"([a-z]+)\s+(\d{1,2})\s*(?:-|–|to|and)\s*(\d{1,2})(.*)", t):
+    if m := re.fullmatch(r"([a-z]+)\s+(\d{1,2})\s*(?:-|\u2013|to|and)\s*(\d{1,2})(.*)", t):
         return [*parse_dates(f"{m[1]} {m[2]}{m[4]}"), *parse_dates(f"{m[1]} {m[3]}{m[4]}")]
     tokens = [w for w in re.split(r"[\s,./-]+", t) if w and w not in _DATE_FILLER]
     if not tokens or len(tokens) > 3:
@@ -183,45 +190,69 @@ def describe_miss(given: PartDate, truth: PartDate) -> str:
 
 # --- numbers -------------------------------------------------------------------------------
 
+_DROP = frozenset({"usd", "dollars", "dollar", "us$", "$", "percent", "%", ""})
+_DIGITS = re.compile(r"(\d+(?:\.\d+)?)(k|m|mn|bn|b|tn)?")
+
+
+def _word_number(tokens: list[str], i: int) -> tuple[float | None, int]:
+    """A run of number words from tokens[i]: "one hundred seventy four" -> (174, 4 words)."""
+    total = current = 0.0
+    j = i
+    seen = False
+    while j < len(tokens):
+        w = tokens[j]
+        if w in _UNITS and w != "half":
+            v = float(_UNITS[w])
+            if w == "hundred":
+                current = (current or 1) * 100
+            else:
+                current += v
+        elif w in ("thousand", "million", "billion", "trillion") and seen:
+            total += (current or 1) * _SCALES[w]
+            current = 0
+        elif w == "and" and seen and j + 1 < len(tokens) and tokens[j + 1] in _UNITS:
+            pass  # "one hundred and seventy-four"
+        else:
+            break
+        seen = True
+        j += 1
+    return (total + current, j - i) if seen else (None, 0)
+
+
 def split_numbers(tokens: list[str]) -> tuple[list[float], list[str]]:
     """Pull every number out of a list of words: "seven" = 7; "$1.5bn" = 1.5e9; "25%" = 25.
 
     Returns the numbers in order and the words left over. Scale words (million, bn) join
-    the number before them; currency marks and "dollars" are dropped, since an answer
-    about aid is in dollars whether or not the student says so.
+    the number before them ("a million" is one); currency marks and "dollars" are
+    dropped, since an answer about aid is in dollars whether or not the student says so.
     """
     numbers: list[float] = []
     rest: list[str] = []
     i = 0
     while i < len(tokens):
-        w = tokens[i].strip("$").replace(",", "")
-        if w.startswith("us$"):
-            w = w[3:]
-        w = w.rstrip("%")
-        m = re.fullmatch(r"(\d+(?:\.\d+)?)(k|m|mn|bn|b|tn)?", w)
+        w = tokens[i].strip("$").replace(",", "").removeprefix("us$").rstrip("%")
         value: float | None = None
-        if m:
+        if m := _DIGITS.fullmatch(w):
             value = float(m[1]) * (_SCALES[m[2]] if m[2] else 1)
+            i += 1
         elif w in _UNITS:
-            value = float(_UNITS[w])
-            # "twenty eight" / "twenty-eight": tens and units make one number
-            if value >= 20 and value % 10 == 0 and i + 1 < len(tokens):
-                nxt = tokens[i + 1]
-                if nxt in _UNITS and _UNITS[nxt] < 10:
-                    value += _UNITS[nxt]
-                    i += 1
+            value, used = _word_number(tokens, i)
+            i += used
+        elif w in ("million", "billion", "thousand", "trillion") and rest[-1:] == ["a"]:
+            rest.pop()  # "a million tons"
+            value = _SCALES[w]
+            i += 1
         if value is None:
-            if w not in ("usd", "dollars", "dollar", "us$", "$", "percent", "cent"):
-                rest.append(tokens[i])
-            elif w == "cent" and rest and rest[-1] == "per":
+            if w == "cent" and rest[-1:] == ["per"]:
                 rest.pop()
+            elif w not in _DROP:
+                rest.append(tokens[i])
             i += 1
             continue
-        while i + 1 < len(tokens) and tokens[i + 1] in _SCALES and len(tokens[i + 1]) > 1:
-            value *= _SCALES[tokens[i + 1]]
+        while i < len(tokens) and tokens[i] in _SCALES and len(tokens[i]) > 1:
+            value *= _SCALES[tokens[i]]
             i += 1
         numbers.append(round(value, 6))
-        i += 1
     return numbers, rest
 
 
@@ -229,10 +260,13 @@ def number_words(text: str) -> list[str]:
     """Words ready for splitting: "$1.5bn" stays one token; "twenty-eight" two."""
     t = fold(text)
     t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)
-    t = re.sub(r"\b([a-z]{1,2})[-\s]?(\d+)(s?)\b", r"\1\2\3", t)  # "F-16", "U 2", "A7"
+    t = re.sub(r"\b(\d{1,3}) (\d{3})\b", r"\1\2", t)  # "30 000"
+    t = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", t)  # "27th" is 27
+    t = re.sub(r"\bfy ?(\d{2,4})\b", r"fiscal \1", t)
+    t = re.sub(r"\b([a-z]{1,2})-?(\d+)(s?)\b", r"\1\2\3", t)  # "F-16", "A7", "M-11s"
     t = re.sub(r"\b(?:[a-z]\.){2,}", lambda m: m.group(0).replace(".", ""), t)
     t = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", t)
-    t = re.sub(r"[^\w\s.$%]", " ", t)
+    t = re.sub(r"[^\w\s.$%]", " ", t).replace("%", " % ")
     return words_keep_numbers(t)
 
 
@@ -275,7 +309,7 @@ def read(text: str) -> Reading:
 
 
 def _singular(w: str) -> str:
-    """"demands" = "demand", "F-16s" = "F-16": plurals do not make an answer wrong."""
+    """ "demands" = "demand", "F-16s" = "F-16": plurals do not make an answer wrong."""
     if not w.endswith("s") or w.endswith(("ss", "us")):
         return w
     return w[:-1] if len(w) > 4 or (len(w) > 2 and w[-2].isdigit()) else w

@@ -27,13 +27,11 @@ def grading_problems(pack: Pack) -> list[Problem]:
         q = maker.make(Subject(f"card:{c.id}", (Kind.TYPED,), c.decade, ()), Kind.TYPED)
         for form in (c.answer, *c.accept):
             if not grading.judge(q, form).correct:
-                problems.append(
-                    Problem(
-                        loc.path, loc.line,
-                        f"card '{c.id}': the quiz would mark its own answer '{form}' wrong; "
-                        "reword it, or give the card keywords",
-                    )  # fmt: skip
+                message = (
+                    f"card '{c.id}': the quiz would mark its own answer '{form}' wrong; "
+                    "reword it, or give the card keywords"
                 )
+                problems.append(Problem(loc.path, loc.line, message))
         if c.keywords and not grading.has_keywords(q, answers.read(c.answer)):
             problems.append(
                 Problem(loc.path, loc.line, f"card '{c.id}': a keyword is missing from its answer")

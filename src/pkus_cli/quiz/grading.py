@@ -27,7 +27,7 @@ QUIT_KEYS = frozenset({"q", ":q", "quit"})
 
 
 def is_quit(response: str) -> bool:
-    """"q" ends a session from any prompt; the validator keeps it from being an answer."""
+    """ "q" ends a session from any prompt; the validator keeps it from being an answer."""
     return response.strip().lower() in QUIT_KEYS
 
 
@@ -44,7 +44,7 @@ def _fuzzy(a: str, b: str) -> float:
     return float(fuzz.ratio(a, b))
 
 
-_PAREN = re.compile(r"^(.*?)\s*\(([^()]+)\)\s*$")
+_PAREN = re.compile(r"^(.*?)\s+\(([^()]+)\)\s*$")  # "Name (gloss)", not "620E(e)"
 
 
 def _forms(answers_: tuple[str, ...]) -> list[str]:
@@ -108,29 +108,58 @@ def _judge_date(q: Question, response: str, forms: list[str]) -> Verdict | None:
 # --- words and numbers ---------------------------------------------------------------------
 
 
-def _same(given: answers.Reading, target: answers.Reading, prompt_numbers: set[float]) -> bool:
-    """Numbers equal as values, words equal once framing words are set aside."""
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """What a right answer may add: the question's own words and numbers, and the words of
+    the card's other accepted forms ("Mi-24 helicopters" for "Mi-24")."""
+
+    words: frozenset[str]
+    numbers: frozenset[float]
+
+
+_NO_FRAME = _Frame(frozenset(), frozenset())
+
+
+def _same(given: answers.Reading, target: answers.Reading, frame: _Frame | None = None) -> bool:
+    """Numbers equal as values, words equal once framing words are set aside.
+
+    `frame`: what a right answer may add without changing it (none for a rival's name).
+    """
+    frame = frame or _NO_FRAME
     want = Counter(target.numbers)
     have = Counter(given.numbers)
     if want - have:
         return False
-    extra = have - want
-    if any(n not in prompt_numbers for n in extra):
+    extra_numbers = have - want
+    if any(n not in frame.numbers for n in extra_numbers):
         return False
     g, t = set(given.words), set(target.words)
     if g == t:
         return bool(g) or bool(want)
-    if t and t <= g and g - t <= answers.CONTEXT:
+    framing = answers.CONTEXT | frame.words
+    initials = {w for w in g - t if len(w) == 1}  # "Richard G. Lugar"
+    if t <= g and g - t - initials <= framing and (t or want):
         return True
-    return bool(g) and g < t and t - g <= answers.GENERIC | answers.CONTEXT and not g <= (
-        answers.GENERIC | answers.CONTEXT
-    )
+    # A generic head or a title left off: "Pressler" for "the Pressler Amendment", "27th"
+    # for "the 27th Amendment"; never a bare "Amendment".
+    droppable = answers.GENERIC | answers.CONTEXT
+    if not g < t or not t - g <= droppable:
+        return False
+    return bool(want) or not g <= droppable
 
 
 def _close(given: answers.Reading, target: answers.Reading) -> bool:
-    """A misspelling of a long enough answer, with the same numbers."""
+    """A misspelling of a long enough answer: the same numbers, codes and word count."""
     if given.numbers != target.numbers or len(target.text) < 5:
         return False
+    if len(given.words) != len(target.words):
+        return False  # a misspelling does not drop or add a word
+
+    def exact(r: answers.Reading) -> set[str]:
+        return {w for w in r.words if len(w) <= 2 or any(ch.isdigit() for ch in w)}
+
+    if exact(given) != exact(target):
+        return False  # "620E" is not "620E(e)"; "F-15" is not "F-16"
     return _fuzzy(given.text, target.text) >= FUZZY_MIN
 
 
@@ -154,6 +183,14 @@ def _has_all(k: answers.Reading, have: set[str], given: answers.Reading) -> bool
     return True
 
 
+def _frame(q: Question, targets: list[answers.Reading]) -> _Frame:
+    prompt = answers.read(q.prompt)
+    found = set(prompt.words)
+    for t in targets:
+        found.update(t.words)
+    return _Frame(frozenset(found), frozenset(prompt.numbers))
+
+
 def judge_typed(q: Question, response: str) -> Verdict:
     if not response.strip():
         return Verdict(True, False, Grade.AGAIN, "no answer")
@@ -163,11 +200,11 @@ def judge_typed(q: Question, response: str) -> Verdict:
         return dated
     given = answers.read(response)
     rivals = [answers.read(r) for r in q.rivals]
-    if any(_same(given, r, set()) for r in rivals):
+    if any(_same(given, r) for r in rivals):
         return Verdict(True, False, Grade.AGAIN, "that is someone else")
-    prompt_numbers = {float(y) for y in answers.years_in(q.prompt)}
     targets = [answers.read(f) for f in forms]
-    if any(_same(given, t, prompt_numbers) for t in targets):
+    frame = _frame(q, targets)
+    if any(_same(given, t, frame) for t in targets):
         return Verdict(True, True, Grade.GOOD)
     if q.keywords and has_keywords(q, given):
         return Verdict(True, True, Grade.GOOD)

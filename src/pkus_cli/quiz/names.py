@@ -16,12 +16,14 @@ from pkus_cli.quiz import answers
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 _ROLE_STOP = frozenset(
-    "of the and for to in us united states pakistan s first acting designate".split()
+    ("of", "the", "and", "for", "to", "in", "us", "united", "states", "pakistan", "first", "acting")
 )
 
 
 def key(text: str) -> str:
-    return " ".join(answers.read(text).all_words)
+    """How a name reads once normalised, numbers included ("P.L. 107-57" is not "P.L. 111-73")."""
+    r = answers.read(text)
+    return " ".join((*r.all_words, *(f"{n:g}" for n in r.numbers)))
 
 
 def _parts(name: str) -> list[str]:
@@ -79,7 +81,7 @@ class Names:
 
 
 def _gloss(text: str) -> list[str]:
-    """"Inter-Services Intelligence (ISI)" -> ["Inter-Services Intelligence", "ISI"]."""
+    """ "Inter-Services Intelligence (ISI)" -> ["Inter-Services Intelligence", "ISI"]."""
     m = re.match(r"^(.*?)\s*\(([^()]+)\)\s*$", text)
     return [m.group(1), m.group(2)] if m and m.group(1).strip() else []
 

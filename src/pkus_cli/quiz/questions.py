@@ -105,7 +105,8 @@ class Maker:
     def _card(self, ident: str, kind: Kind) -> Question:
         c = self.cards[ident]
         about = self.ix.about(c)
-        accept, rivals = c.accept, ()
+        accept: tuple[str, ...] = c.accept
+        rivals: tuple[str, ...] = ()
         if kind is Kind.TYPED:
             accept, rivals = self.names.widen(c.answer, c.accept)
         return Question(
@@ -139,14 +140,6 @@ class Maker:
             return same
         near = self.ix.near_decades.get(decade, frozenset({decade}))
         return [o for o in pool if o[0] in near]
-
-    def _options(
-        self, correct: str, distractors: list[str], n: int = 4
-    ) -> tuple[tuple[str, ...], str]:
-        picks = self.rng.sample(distractors, min(n - 1, len(distractors)))
-        options = [correct, *picks]
-        self.rng.shuffle(options)
-        return tuple(options), LETTERS[options.index(correct)]
 
     def _choice_event(self, e: Event) -> Question:
         near = self.ix.near_decades.get(e.decade, frozenset({e.decade}))

@@ -89,11 +89,11 @@ class Index:
         # stats alike: that of the first event naming them, else (a term) that of its year.
         self.person_decade = {p: evs[0].decade for p, evs in self.person_events.items()}
         self.term_decade: dict[str, str] = {}
-        for t in pack.terms():
-            evs = self.term_events.get(t.id)
-            decade = evs[0].decade if evs else self.decade_of_year(t.year)
+        for term in pack.terms():
+            used = self.term_events.get(term.id)
+            decade = used[0].decade if used else self.decade_of_year(term.year)
             if decade is not None:
-                self.term_decade[t.id] = decade
+                self.term_decade[term.id] = decade
         order = [d.id for d in pack.decades]
         self.near_decades = {
             d: frozenset(order[max(0, i - 1) : i + 2]) for i, d in enumerate(order)
@@ -176,7 +176,8 @@ def catalogue(pack: Pack, index: Index | None = None) -> list[Subject]:
         for t in pack.terms():
             if t.id in ix.term_decade:
                 ids = tuple(e.id for e in ix.term_events.get(t.id, []))
-                out.append(Subject(f"choice:term:{t.id}", (Kind.CHOICE,), ix.term_decade[t.id], ids))
+                decade = ix.term_decade[t.id]
+                out.append(Subject(f"choice:term:{t.id}", (Kind.CHOICE,), decade, ids))
     # Order and which-came-first draw on one decade's events whose titles give no year away.
     plain_by_decade: dict[str, list[Event]] = {}
     for e in plain:
