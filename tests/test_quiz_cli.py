@@ -133,7 +133,7 @@ def test_two_quizzes_on_one_database_lose_nothing(tmp_path: Path) -> None:
         out, err = p.communicate(answers, timeout=120)
         assert p.returncode == 0, err
         found = re.search(r"Answered (\d+)", out)
-        assert found or "Nothing due" in out, out
+        assert found or "Nothing is due" in out, out
         answered += int(found.group(1)) if found else 0
     import sqlite3
 
@@ -143,3 +143,61 @@ def test_two_quizzes_on_one_database_lose_nothing(tmp_path: Path) -> None:
     assert answered >= 6
     assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == answered
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_q_ends_the_session_from_any_prompt_and_saves_nothing_more(run: Run) -> None:
+    for kind in ("year", "typed", "flashcard", "first"):
+        result = run("--content", str(TINY), "quiz", "--kind", kind, "--seed", "1", input="q\n")
+        assert result.exit_code == 0, (kind, result.output)
+        assert "Session stopped" in result.stdout and "Answered 0" in result.stdout, kind
+        assert "Please type" not in result.stdout and "✗" not in result.stdout
+    assert stats(run)["reviews_total"] == 0
+
+
+def test_q_after_answers_keeps_them_and_says_stopped(run: Run) -> None:
+    result = run("--content", str(TINY), "quiz", "--kind", "year", "--seed", "3",
+                 input="1954\nq\n")  # fmt: skip
+    assert result.exit_code == 0
+    assert "Session stopped" in result.stdout and "Answered 1" in result.stdout
+    assert stats(run)["reviews_total"] == 1
+
+
+def test_one_year_off_is_close_and_counted_wrong_everywhere(run: Run) -> None:
+    result = run("--content", str(TINY), "quiz", "--event", "seato", "--kind", "year",
+                 input="1955\n")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "✗ Close, but wrong" in result.stdout and "off by one year" in result.stdout
+    assert "correct 0 (0%); 1 close but wrong" in result.stdout
+    data = stats(run)
+    assert data["reviews_total"] == 1 and data["recall_rate"] == 0  # a miss for FSRS too
+
+
+def test_leeches_with_nothing_to_drill_says_so_and_exits_0(run: Run) -> None:
+    result = run("--content", str(TINY), "quiz", "--leeches")
+    assert result.exit_code == 0, result.output
+    assert "No trouble spots" in result.stdout and "failed twice" in result.stdout
+    result = run("--content", str(TINY), "quiz", "--leeches", "--decade", "1990s")
+    assert "No trouble spots among the questions for decade 1990s" in result.stdout
+
+
+def test_messages_read_naturally_without_filters(run: Run) -> None:
+    run("--content", str(TINY), "quiz", "--cram", "-n", "1", input="q\n")
+    first = run("--content", str(TINY), "quiz", "--new", "0")
+    assert first.exit_code == 0
+    assert "Nothing is due. Next review" in first.stdout
+    assert "no filter" not in first.stdout
+
+
+def test_quiz_event_asks_only_about_that_event(run: Run) -> None:
+    result = run("--content", str(TINY), "quiz", "--event", "seato", "--cram", "-n", "20",
+                 input="1954\n" * 20)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "SEATO" in result.stdout
+    assert "Pressler" not in result.stdout and "Baghdad" not in result.stdout.split("Answer")[0]
+    bad = run("--content", str(TINY), "quiz", "--event", "seeto")
+    assert bad.exit_code == 2 and "did you mean seato?" in bad.stderr
+
+
+def test_event_page_points_to_the_event_quiz(run: Run) -> None:
+    out = run("--content", str(TINY), "event", "seato").stdout
+    assert "pkus quiz --event seato" in out

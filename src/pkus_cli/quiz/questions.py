@@ -165,11 +165,7 @@ class Maker:
     def _choice_person(self, p: Person) -> Question:
         roles = "; ".join(f"{r.title} ({r.years})" for r in p.roles)
         decade = self.person_decade.get(p.id, "")
-        rivals = [
-            o
-            for o in self.pack.people()
-            if o.country == p.country and o.name != p.name and o.id in self.person_decade
-        ]
+        rivals = [o for o in self.pack.people() if o.country == p.country and o.name != p.name]
         # The likeliest wrong answers: people of the same country who held a role of the
         # same kind at about the same time, never someone who could not have held it.
         span = names.active_years(p)
@@ -178,9 +174,12 @@ class Maker:
             for o in rivals
         ]
         scored.sort(key=lambda x: (-x[0], x[1], x[2]))
-        pool = [n for ov, d, n in scored if ov and d <= 15]
+        like = [x for x in scored if x[0]]
+        pool = [n for _, d, n in like if d <= 15]
+        if len(pool) < 3:  # a like office, nearest in time first; else anyone near in time
+            pool = [n for _, _, n in sorted(like, key=lambda x: x[1])]
         if len(pool) < 3:
-            pool = [n for ov, d, n in scored if ov] or [n for _, _, n in scored]
+            pool += [n for _, _, n in sorted(scored, key=lambda x: x[1]) if n not in pool]
         pool = pool[:5]
         options, key = self._options(p.name, pool)
         return Question(

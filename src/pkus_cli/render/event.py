@@ -83,7 +83,8 @@ def render(view: EventView) -> RenderableType:
         k = len(view.cards)
         parts.append(
             Text(
-                f"{k} study card{' tests' if k == 1 else 's test'} this event: pkus quiz",
+                f"{k} study card{' tests' if k == 1 else 's test'} this event: "
+                f"pkus quiz --event {view.event.id}",
                 style="dim",
             )
         )
