@@ -121,3 +121,36 @@ def test_kill_9_after_n_answers_keeps_all_n(tmp_path: Path) -> None:
     os.kill(child.pid, signal.SIGKILL)
     child.expect(pexpect.EOF)
     assert len(reviews(db)) == 3
+
+
+@pytest.mark.parametrize("kind", ["typed", "year"])
+def test_q_at_an_answer_prompt_stops_the_session(tmp_path: Path, kind: str) -> None:
+    db = tmp_path / "p.db"
+    child = spawn(db, "--kind", kind, "--seed", "2")
+    child.expect("q quits")
+    child.expect("> ")
+    child.sendline("q")
+    child.expect(r"Session\S*\s*\S*stopped")  # bold codes between the words
+    child.expect("Answered 0")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert reviews(db) == []
+
+
+def test_undo_returns_to_the_question_before_its_answer(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    child = spawn(db, "--kind", "year", "--count", "2", "--seed", "2")
+    child.expect(r"1/2")
+    child.expect("> ")
+    child.sendline("1950")
+    child.expect("Answer:")
+    child.expect("Enter: next")
+    child.send("u")
+    child.expect("undone")
+    child.expect(r"1/2")  # the same question, numbered as before, waiting for an answer
+    child.expect("> ")
+    assert "Answer:" not in child.before
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    assert reviews(db) == []  # the undone answer is gone from the store

@@ -181,11 +181,15 @@ def describe_miss(given: PartDate, truth: PartDate) -> str:
         years = "one year" if off == 1 else f"{off} years"
         if not right:
             return f"off by {years}"
-        return f"right {' and '.join(right)}, wrong year (off by {years})"
+        return f"right {_and(right)}, wrong year (off by {years})"
     if not wrong:
         return ""
-    lead = f"right {' and '.join(right)}, " if right else ""
-    return f"{lead}wrong {' and '.join(wrong)}"
+    lead = f"right {_and(right)}, " if right else ""
+    return f"{lead}wrong {_and(wrong)}"
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 # --- numbers -------------------------------------------------------------------------------

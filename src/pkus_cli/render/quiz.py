@@ -51,9 +51,9 @@ def _context(q: Question, pack: Pack | None = None) -> Text:
     """When it happened (labelled), why it matters, and the sources by title, once."""
     t = Text()
     if q.date:
-        label = f"{q.about}: " if q.about else "Date: "
-        t.append(f"\n{label}", style="dim")
-        t.append(format_date(q.date), style="green")
+        t.append("\nEvent: ", style="dim")
+        t.append(q.about or "", style="dim")
+        t.append(f"{' (' if q.about else ''}{format_date(q.date)}{')' if q.about else ''}")
     if q.context and q.context != q.about:
         t.append(f"\n{q.context}", style="italic")
     if q.sources:
@@ -61,10 +61,8 @@ def _context(q: Question, pack: Pack | None = None) -> Text:
         if pack is not None:
             by_id = {s.id: s for s in pack.sources()}
             titles = tuple(by_id[i].title if i in by_id else i for i in q.sources)
-        head = "Source" if len(titles) == 1 else "Sources"
-        shown = "; ".join(titles[:2])
-        more = f" (and {len(titles) - 2} more)" if len(titles) > 2 else ""
-        t.append(f"\n{head}: {shown}{more}", style="dim")
+        more = f" (and {len(titles) - 1} more)" if len(titles) > 1 else ""
+        t.append(f"\nSource: {titles[0]}{more}", style="dim")
     return t
 
 
