@@ -245,6 +245,10 @@ def keeps(subject: Subject, f: Filter, allowed: set[str] | None) -> bool:
     """
     if f.decade is not None and subject.decade != f.decade:
         return False
+    if f.event is not None:
+        # One event's quiz asks what is about that event alone, not every question that
+        # happens to draw on it among others (a person's card, an order set).
+        return subject.events == (f.event,) and subject.family != "order"
     usable = [e for e in subject.events if allowed is None or e in allowed]
     if subject.family in ("order", "first"):
         return len(usable) >= (3 if subject.family == "order" else 2)
