@@ -10,6 +10,7 @@ import pytest
 from pkus_cli.errors import ContentError, PkusError
 from pkus_cli.pack import checks, loader
 from pkus_cli.pack.basics import Country, ItemKind
+from pkus_cli.pack.paths import display_path
 
 Edit = Callable[[Path, str, str], None]
 
@@ -46,7 +47,7 @@ def test_unquoted_dates_and_numbers_stay_text(tiny: Path) -> None:
 def test_malformed_yaml_reports_its_line(tiny: Path, edit: Edit) -> None:
     edit(tiny / "decades/1990s.yaml", "    title: Pakistan tests", "    title: [Pakistan tests")
     (msg,) = problems_of(tiny)
-    assert msg.startswith(f"{loader.display_path(tiny / 'decades/1990s.yaml')}:")
+    assert msg.startswith(f"{display_path(tiny / 'decades/1990s.yaml')}:")
     assert "YAML syntax error" in msg
     line = int(msg.split(":")[1])
     assert 24 <= line <= 26
@@ -55,7 +56,7 @@ def test_malformed_yaml_reports_its_line(tiny: Path, edit: Edit) -> None:
 def test_unknown_field_names_file_line_and_suggests(tiny: Path, edit: Edit) -> None:
     edit(tiny / "decades/1950s.yaml", "    significance: Arms begin", "    signifcance: Arms begin")
     msgs = problems_of(tiny)
-    path = loader.display_path(tiny / "decades/1950s.yaml")
+    path = display_path(tiny / "decades/1950s.yaml")
     assert (
         f"{path}:22: event 'mdaa': unknown field 'signifcance' (did you mean 'significance'?)"
         in msgs
@@ -70,7 +71,7 @@ def test_dangling_source_reference(tiny: Path, edit: Edit) -> None:
         "    sources: [crs-2001]\n  - id: tests",
     )
     (msg,) = problems_of(tiny)
-    path = loader.display_path(tiny / "decades/1990s.yaml")
+    path = display_path(tiny / "decades/1990s.yaml")
     assert msg == f"{path}:21: event 'pressler-cutoff': unknown source 'crs-2001'"
 
 
@@ -97,7 +98,7 @@ def test_duplicate_ids_across_files_name_both_places(tiny: Path) -> None:
     )
     (msg,) = problems_of(tiny)
     assert msg.startswith(
-        loader.display_path(tiny / "sources/more.yaml") + ":2: duplicate source id 'src-a'"
+        display_path(tiny / "sources/more.yaml") + ":2: duplicate source id 'src-a'"
     )
     assert "first defined at" in msg and "sources/all.yaml:2" in msg
 
@@ -157,7 +158,7 @@ def test_quality_checks_name_thin_subsections(tiny: Path, edit: Edit) -> None:
     edit(tiny / "decades/1990s.yaml", "sections: [2A]\n    terms", "sections: [3A]\n    terms")
     problems = [str(p) for p in checks.quality_problems(loader.load(tiny))]
     assert problems == [
-        f"{loader.display_path(tiny / 'outline.yaml')}:15: subsection 2A: 2 linked event(s), "
+        f"{display_path(tiny / 'outline.yaml')}:15: subsection 2A: 2 linked event(s), "
         "needs at least 3 (list '2A' in events' sections)"
     ]
 

@@ -7,17 +7,14 @@ line of every key and value, so each problem names where to look, and scalars st
 
 from __future__ import annotations
 
-import difflib
-import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from pkus_cli.errors import ContentError, PkusError, Problem
-from pkus_cli.pack.basics import DATE_RE, DECADE_RE, ID_RE, Country, ItemKind
+from pkus_cli.errors import ContentError, PkusError
+from pkus_cli.pack.basics import DECADE_RE, ID_RE, Country
 from pkus_cli.pack.items import (
     Card,
     Correction,
@@ -30,298 +27,20 @@ from pkus_cli.pack.items import (
     Term,
 )
 from pkus_cli.pack.model import Decade, Figure, Leader, Location, Pack, Section, Subsection, Tag
-from pkus_cli.pack.paths import display_path
-
-try:  # libyaml is about ten times faster; fall back to pure Python where it is missing.
-    from yaml import CSafeLoader as _YamlLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
+from pkus_cli.pack.records import (
+    YEARS_WANT,
+    Builder,
+    File,
+    Rec,
+    is_date,
+    is_years,
+    parse_ref,
+)
 
 SCHEMA_VERSION = 1
-_YEARS = re.compile(r"^\d{4}(?:-\d{4})?$")
-_NULL_TAG = "tag:yaml.org,2002:null"
 CARD_KINDS = ("who", "what", "when", "where", "why", "significance", "cause", "compare")
 SOURCE_KINDS = ("government", "crs", "law", "document", "news", "scholarship", "data")
 ITEM_DIRS = ("decades", "cards", "people", "terms", "sources", "corrections")
-
-
-# --- reading files and nodes -------------------------------------------------------------
-
-
-@dataclass
-class _File:
-    path: Path
-    shown: str
-    problems: list[Problem]
-
-    def problem(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.shown, line, message))
-
-
-def _line(node: yaml.Node) -> int:
-    return int(node.start_mark.line) + 1
-
-
-def _is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG
-
-
-def _compose(f: _File) -> yaml.Node | None:
-    try:
-        text = f.path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        f.problem(1, f"not UTF-8 text ({e.reason} at byte {e.start})")
-        return None
-    except OSError as e:
-        f.problem(1, f"cannot read the file ({e.strerror or e})")
-        return None
-    try:
-        node = yaml.compose(text, Loader=_YamlLoader)
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        what = e.problem or "malformed YAML"
-        context = f" ({e.context})" if e.context else ""
-        f.problem(line, " ".join(f"YAML syntax error: {what}{context}".split()))
-        return None
-    except yaml.reader.ReaderError as e:  # a character YAML forbids, e.g. NUL
-        line = text.count("\n", 0, max(0, e.position)) + 1
-        f.problem(line, f"YAML error: character {e.character!r} is not allowed in YAML text")
-        return None
-    except yaml.YAMLError as e:
-        f.problem(1, "YAML error: " + " ".join(str(e).split()))
-        return None
-    except (ValueError, RecursionError) as e:  # anything else the parser refuses outright
-        f.problem(1, "unreadable YAML: " + " ".join(str(e).split()))
-        return None
-    if node is None:
-        f.problem(1, "the file is empty")
-    return node
-
-
-@dataclass
-class _Rec:
-    """One YAML mapping being read as a record, with its label for messages."""
-
-    f: _File
-    node: yaml.MappingNode
-    label: str
-    keys: dict[str, tuple[yaml.Node, yaml.Node]] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, f: _File, node: yaml.Node, label: str, allowed: tuple[str, ...]) -> _Rec | None:
-        if not isinstance(node, yaml.MappingNode):
-            f.problem(_line(node), f"{label}: expected a mapping of fields")
-            return None
-        for k, v in node.value:
-            # Name the item by its id from the start, so even a bad key says whose it is.
-            if (
-                isinstance(k, yaml.ScalarNode)
-                and k.value == "id"
-                and isinstance(v, yaml.ScalarNode)
-            ):
-                if v.value and " " not in label:
-                    label = f"{label} '{v.value}'"
-                break
-        rec = cls(f, node, label)
-        for k, v in node.value:
-            if not isinstance(k, yaml.ScalarNode):
-                f.problem(_line(k), f"{label}: a key must be plain text")
-                continue
-            if k.value in rec.keys:
-                f.problem(_line(k), f"{label}: field '{k.value}' is given twice")
-                continue
-            if k.value not in allowed:
-                hint = difflib.get_close_matches(k.value, allowed, n=1)
-                tip = f" (did you mean '{hint[0]}'?)" if hint else ""
-                f.problem(_line(k), f"{label}: unknown field '{k.value}'{tip}")
-                continue
-            rec.keys[k.value] = (k, v)
-        return rec
-
-    @property
-    def line(self) -> int:
-        return _line(self.node)
-
-    def line_of(self, key: str) -> int:
-        return _line(self.keys[key][1]) if key in self.keys else self.line
-
-    def relabel(self, label: str) -> None:
-        self.label = label
-
-    def err(self, key: str, message: str) -> None:
-        self.f.problem(self.line_of(key), f"{self.label}: field '{key}': {message}")
-
-    def _value(self, key: str, required: bool) -> yaml.Node | None:
-        if key not in self.keys or _is_null(self.keys[key][1]):
-            if required:
-                self.f.problem(self.line, f"{self.label}: missing required field '{key}'")
-            return None
-        return self.keys[key][1]
-
-    def text(self, key: str, required: bool = True) -> str | None:
-        node = self._value(key, required)
-        if node is None:
-            return None
-        if not isinstance(node, yaml.ScalarNode):
-            self.err(key, "expected text")
-            return None
-        value = str(node.value).strip()
-        if not value:
-            self.err(key, "must not be empty")
-            return None
-        return value
-
-    def integer(self, key: str, required: bool = True) -> int | None:
-        raw = self.text(key, required)
-        if raw is None:
-            return None
-        if not raw.isdigit():
-            self.err(key, f"expected a whole number, got '{raw}'")
-            return None
-        return int(raw)
-
-    def pattern(
-        self, key: str, check: Callable[[str], bool], want: str, required: bool = True
-    ) -> str | None:
-        raw = self.text(key, required)
-        if raw is not None and not check(raw):
-            self.err(key, f"expected {want}, got '{raw}'")
-            return None
-        return raw
-
-    def ident(self, key: str = "id") -> str | None:
-        return self.pattern(key, lambda s: bool(ID_RE.match(s)), "an id like 'pressler-cutoff'")
-
-    def nodes(self, key: str, required: bool = False) -> list[yaml.Node]:
-        node = self._value(key, required)
-        if node is None:
-            return []
-        if not isinstance(node, yaml.SequenceNode):
-            self.err(key, "expected a list")
-            return []
-        if required and not node.value:
-            self.err(key, "must list at least one item")
-        return list(node.value)
-
-    def texts(self, key: str, required: bool = False) -> tuple[str, ...]:
-        out: list[str] = []
-        for item in self.nodes(key, required):
-            if not isinstance(item, yaml.ScalarNode) or _is_null(item):
-                self.f.problem(_line(item), f"{self.label}: field '{key}': items must be text")
-                continue
-            value = str(item.value).strip()
-            if not value:
-                self.f.problem(_line(item), f"{self.label}: field '{key}': empty item")
-                continue
-            out.append(value)
-        return tuple(out)
-
-    def ids(self, key: str, required: bool = False) -> tuple[str, ...]:
-        good = []
-        for value in self.texts(key, required):
-            if ID_RE.match(value):
-                good.append(value)
-            else:
-                self.err(key, f"'{value}' is not an id (lower-case words joined by hyphens)")
-        return tuple(good)
-
-    def choice(self, key: str, options: tuple[str, ...], required: bool = True) -> str | None:
-        raw = self.text(key, required)
-        if raw is not None and raw not in options:
-            self.err(key, f"'{raw}' is not one of {', '.join(options)}")
-            return None
-        return raw
-
-
-def _is_date(s: str) -> bool:
-    return bool(DATE_RE.match(s))
-
-
-def _is_years(s: str) -> bool:
-    if not _YEARS.match(s):
-        return False
-    parts = s.split("-")
-    return len(parts) == 1 or parts[0] <= parts[1]
-
-
-YEARS_WANT = "a year or range like 1988 or 1988-1990"
-
-
-def _parse_ref(raw: str) -> Ref | None:
-    kind, _, ident = raw.partition(":")
-    try:
-        item_kind = ItemKind(kind)
-    except ValueError:
-        return None
-    return Ref(item_kind, ident) if ID_RE.match(ident) else None
-
-
-# --- the pack ------------------------------------------------------------------------------
-
-
-@dataclass
-class _Pending:
-    """A reference to check once every file is read."""
-
-    f: _File
-    line: int
-    label: str
-    namespace: str  # "source", "person", "term", "event", "tag", "section"
-    target: str
-
-
-class _Builder:
-    def __init__(self, root: Path, on_file: Callable[[Path], None] | None = None) -> None:
-        self.root = root
-        self.on_file = on_file
-        self.problems: list[Problem] = []
-        self.pending: list[_Pending] = []
-        self.defined: dict[str, dict[str, Location]] = {}
-        self.locations: dict[str, Location] = {}
-
-    def file(self, path: Path) -> _File:
-        if self.on_file is not None:
-            self.on_file(path)
-        return _File(path, display_path(path), self.problems)
-
-    def files(self, sub: str) -> Iterator[_File]:
-        folder = self.root / sub
-        if folder.is_dir():
-            for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-                yield self.file(path)
-
-    def top(self, f: _File, allowed: tuple[str, ...]) -> _Rec | None:
-        node = _compose(f)
-        if node is None:
-            return None
-        return _Rec.of(f, node, "file", allowed)
-
-    def define(self, namespace: str, ident: str, f: _File, line: int) -> bool:
-        seen = self.defined.setdefault(namespace, {})
-        if ident in seen:
-            first = seen[ident]
-            what = namespace if namespace.endswith("title") else f"{namespace} id"
-            f.problem(
-                line, f"duplicate {what} '{ident}' (first defined at {first.path}:{first.line})"
-            )
-            return False
-        seen[ident] = Location(f.shown, line)
-        self.locations[f"{namespace}:{ident}"] = seen[ident]
-        return True
-
-    def refer(self, rec: _Rec, key: str, namespace: str, targets: tuple[str, ...]) -> None:
-        for t in targets:
-            self.pending.append(_Pending(rec.f, rec.line_of(key), rec.label, namespace, t))
-
-    def resolve(self) -> None:
-        for p in self.pending:
-            known = self.defined.get(p.namespace, {})
-            if p.target in known:
-                continue
-            hint = difflib.get_close_matches(p.target, list(known), n=1)
-            tip = f" (did you mean '{hint[0]}'?)" if hint else ""
-            p.f.problem(p.line, f"{p.label}: unknown {p.namespace} '{p.target}'{tip}")
 
 
 def load(root: Path, on_file: Callable[[Path], None] | None = None) -> Pack:
@@ -331,7 +50,7 @@ def load(root: Path, on_file: Callable[[Path], None] | None = None) -> Pack:
     """
     if not root.is_dir():
         raise PkusError(f"content directory not found: {root} (check --content or PKUS_CONTENT)")
-    b = _Builder(root, on_file)
+    b = Builder(root, on_file)
     meta = _read_pack_meta(b)
     sections = _read_outline(b)
     tags = _read_tags(b)
@@ -376,7 +95,7 @@ def load(root: Path, on_file: Callable[[Path], None] | None = None) -> Pack:
     )
 
 
-def _read_pack_meta(b: _Builder) -> dict[str, str]:
+def _read_pack_meta(b: Builder) -> dict[str, str]:
     path = b.root / "pack.yaml"
     f = b.file(path)
     if not path.is_file():
@@ -394,7 +113,7 @@ def _read_pack_meta(b: _Builder) -> dict[str, str]:
     return out
 
 
-def _read_outline(b: _Builder) -> list[Section]:
+def _read_outline(b: Builder) -> list[Section]:
     path = b.root / "outline.yaml"
     f = b.file(path)
     if not path.is_file():
@@ -405,7 +124,7 @@ def _read_outline(b: _Builder) -> list[Section]:
         return []
     sections = []
     for node in rec.nodes("sections", required=True):
-        s = _Rec.of(f, node, "section", ("number", "id", "title", "decades", "subsections"))
+        s = Rec.of(f, node, "section", ("number", "id", "title", "decades", "subsections"))
         if s is None:
             continue
         number = s.integer("number")
@@ -418,7 +137,7 @@ def _read_outline(b: _Builder) -> list[Section]:
                 s.err("decades", f"'{d}' is not a decade id like 1990s")
         subs = []
         for sub_node in s.nodes("subsections", required=True):
-            sub = _Rec.of(f, sub_node, f"{s.label} subsection", ("letter", "title", "summary"))
+            sub = Rec.of(f, sub_node, f"{s.label} subsection", ("letter", "title", "summary"))
             if sub is None:
                 continue
             letter = sub.pattern("letter", lambda x: len(x) == 1 and x.isupper(), "a letter A-Z")
@@ -439,7 +158,7 @@ def _read_outline(b: _Builder) -> list[Section]:
     return sections
 
 
-def _read_tags(b: _Builder) -> list[Tag]:
+def _read_tags(b: Builder) -> list[Tag]:
     path = b.root / "tags.yaml"
     if not path.is_file():
         return []
@@ -449,7 +168,7 @@ def _read_tags(b: _Builder) -> list[Tag]:
         return []
     tags = []
     for node in rec.nodes("tags", required=True):
-        t = _Rec.of(f, node, "tag", ("id", "label"))
+        t = Rec.of(f, node, "tag", ("id", "label"))
         if t is None:
             continue
         ident = t.ident()
@@ -466,7 +185,7 @@ EVENT_FIELDS = (
 )  # fmt: skip
 
 
-def _read_decade_file(b: _Builder, f: _File) -> tuple[Decade | None, list[Event]]:
+def _read_decade_file(b: Builder, f: File) -> tuple[Decade | None, list[Event]]:
     rec = b.top(f, ("decade", "events"))
     if rec is None:
         return None, []
@@ -490,8 +209,8 @@ def _decade_span(decade_id: str) -> tuple[int, int] | None:
     return (int(m.group(1)) * 10, int(m.group(1)) * 10 + 9) if m else None
 
 
-def _decade(b: _Builder, f: _File, node: yaml.Node, expected: str) -> Decade | None:
-    r = _Rec.of(f, node, f"decade {expected}", DECADE_FIELDS)
+def _decade(b: Builder, f: File, node: yaml.Node, expected: str) -> Decade | None:
+    r = Rec.of(f, node, f"decade {expected}", DECADE_FIELDS)
     if r is None:
         return None
     ident = r.text("id")
@@ -514,12 +233,12 @@ def _decade(b: _Builder, f: _File, node: yaml.Node, expected: str) -> Decade | N
             span = None
     leaders = []
     for n in r.nodes("leaders", required=True):
-        lr = _Rec.of(f, n, f"{r.label} leader", ("country", "role", "name", "years", "person"))
+        lr = Rec.of(f, n, f"{r.label} leader", ("country", "role", "name", "years", "person"))
         if lr is None:
             continue
         country = lr.choice("country", ("us", "pakistan"))
         role, name = lr.text("role"), lr.text("name")
-        years_ = lr.pattern("years", _is_years, YEARS_WANT)
+        years_ = lr.pattern("years", is_years, YEARS_WANT)
         person = lr.pattern("person", lambda s: bool(ID_RE.match(s)), "a person id", required=False)
         if person:
             b.refer(lr, "person", "person", (person,))
@@ -527,11 +246,11 @@ def _decade(b: _Builder, f: _File, node: yaml.Node, expected: str) -> Decade | N
             leaders.append(Leader(Country(country), role, name, years_, person))
     figures = []
     for n in r.nodes("figures"):
-        fr = _Rec.of(f, n, f"{r.label} figure", ("label", "value", "year", "sources"))
+        fr = Rec.of(f, n, f"{r.label} figure", ("label", "value", "year", "sources"))
         if fr is None:
             continue
         label, value = fr.text("label"), fr.text("value")
-        year = fr.pattern("year", _is_years, YEARS_WANT)
+        year = fr.pattern("year", is_years, YEARS_WANT)
         srcs = fr.ids("sources", required=True)
         b.refer(fr, "sources", "source", srcs)
         if label and value and year and srcs:
@@ -550,14 +269,14 @@ def _decade(b: _Builder, f: _File, node: yaml.Node, expected: str) -> Decade | N
 
 
 def _event(
-    b: _Builder, f: _File, node: yaml.Node, decade: str, span: tuple[int, int] | None
+    b: Builder, f: File, node: yaml.Node, decade: str, span: tuple[int, int] | None
 ) -> Event | None:
-    r = _Rec.of(f, node, "event", EVENT_FIELDS)
+    r = Rec.of(f, node, "event", EVENT_FIELDS)
     if r is None:
         return None
     ident = r.ident()
     r.relabel(f"event '{ident}'" if ident else "event")
-    date = r.pattern("date", _is_date, "a date YYYY, YYYY-MM or YYYY-MM-DD")
+    date = r.pattern("date", is_date, "a date YYYY, YYYY-MM or YYYY-MM-DD")
     if date and span and not (span[0] <= int(date[:4]) <= span[1]):
         r.err("date", f"{date} is outside the {decade} ({span[0]}-{span[1]})")
         date = None
@@ -594,7 +313,7 @@ def _event(
 
 
 def _read_list(
-    b: _Builder, f: _File, key: str, build: Callable[[_Builder, _File, yaml.Node], Any]
+    b: Builder, f: File, key: str, build: Callable[[Builder, File, yaml.Node], Any]
 ) -> list[Any]:
     rec = b.top(f, (key,))
     if rec is None:
@@ -602,8 +321,8 @@ def _read_list(
     return [item for n in rec.nodes(key, required=True) if (item := build(b, f, n)) is not None]
 
 
-def _person(b: _Builder, f: _File, node: yaml.Node) -> Person | None:
-    r = _Rec.of(f, node, "person", ("id", "name", "country", "roles", "summary", "sources"))
+def _person(b: Builder, f: File, node: yaml.Node) -> Person | None:
+    r = Rec.of(f, node, "person", ("id", "name", "country", "roles", "summary", "sources"))
     if r is None:
         return None
     ident = r.ident()
@@ -612,10 +331,10 @@ def _person(b: _Builder, f: _File, node: yaml.Node) -> Person | None:
     country = r.choice("country", tuple(c.value for c in Country))
     roles = []
     for n in r.nodes("roles", required=True):
-        rr = _Rec.of(f, n, f"{r.label} role", ("title", "years"))
+        rr = Rec.of(f, n, f"{r.label} role", ("title", "years"))
         if rr is None:
             continue
-        title, years = rr.text("title"), rr.pattern("years", _is_years, YEARS_WANT)
+        title, years = rr.text("title"), rr.pattern("years", is_years, YEARS_WANT)
         if title and years:
             roles.append(Role(title, years))
     summary = r.text("summary")
@@ -628,15 +347,15 @@ def _person(b: _Builder, f: _File, node: yaml.Node) -> Person | None:
     return Person(ident, name, Country(country), tuple(roles), summary, sources)
 
 
-def _term(b: _Builder, f: _File, node: yaml.Node) -> Term | None:
-    r = _Rec.of(f, node, "term", ("id", "term", "aliases", "year", "definition", "sources"))
+def _term(b: Builder, f: File, node: yaml.Node) -> Term | None:
+    r = Rec.of(f, node, "term", ("id", "term", "aliases", "year", "definition", "sources"))
     if r is None:
         return None
     ident = r.ident()
     r.relabel(f"term '{ident}'" if ident else "term")
     term = r.text("term")
     aliases = r.texts("aliases")
-    year = r.pattern("year", _is_years, YEARS_WANT)
+    year = r.pattern("year", is_years, YEARS_WANT)
     definition = r.text("definition")
     sources = r.ids("sources", required=True)
     b.refer(r, "sources", "source", sources)
@@ -647,8 +366,8 @@ def _term(b: _Builder, f: _File, node: yaml.Node) -> Term | None:
     return Term(ident, term, aliases, year, definition, sources)
 
 
-def _source(b: _Builder, f: _File, node: yaml.Node) -> Source | None:
-    r = _Rec.of(f, node, "source", ("id", "title", "author", "year", "url", "kind"))
+def _source(b: Builder, f: File, node: yaml.Node) -> Source | None:
+    r = Rec.of(f, node, "source", ("id", "title", "author", "year", "url", "kind"))
     if r is None:
         return None
     ident = r.ident()
@@ -664,11 +383,11 @@ def _source(b: _Builder, f: _File, node: yaml.Node) -> Source | None:
     return Source(ident, title, author, kind, year, url)
 
 
-def _ref(b: _Builder, r: _Rec, key: str, required: bool) -> Ref | None:
+def _ref(b: Builder, r: Rec, key: str, required: bool) -> Ref | None:
     raw = r.text(key, required)
     if raw is None:
         return None
-    ref = _parse_ref(raw)
+    ref = parse_ref(raw)
     if ref is None:
         r.err(key, f"expected event:ID, person:ID or term:ID, got '{raw}'")
         return None
@@ -676,9 +395,9 @@ def _ref(b: _Builder, r: _Rec, key: str, required: bool) -> Ref | None:
     return ref
 
 
-def _correction(b: _Builder, f: _File, node: yaml.Node) -> Correction | None:
+def _correction(b: Builder, f: File, node: yaml.Node) -> Correction | None:
     fields = ("id", "claim", "correction", "found_in", "about", "sources")
-    r = _Rec.of(f, node, "correction", fields)
+    r = Rec.of(f, node, "correction", fields)
     if r is None:
         return None
     ident = r.ident()
@@ -694,7 +413,7 @@ def _correction(b: _Builder, f: _File, node: yaml.Node) -> Correction | None:
     return Correction(ident, claim, correction, found_in, sources, about)
 
 
-def _read_cards(b: _Builder, f: _File) -> list[Card]:
+def _read_cards(b: Builder, f: File) -> list[Card]:
     decade = f.path.stem
     if not DECADE_RE.match(decade):
         f.problem(1, f"card files are named after a decade (e.g. 1990s.yaml), not '{decade}'")
@@ -705,7 +424,7 @@ def _read_cards(b: _Builder, f: _File) -> list[Card]:
     cards = []
     for node in rec.nodes("cards", required=True):
         fields = ("id", "about", "kind", "question", "answer", "accept", "keywords")
-        r = _Rec.of(f, node, "card", fields)
+        r = Rec.of(f, node, "card", fields)
         if r is None:
             continue
         ident = r.ident()
@@ -729,7 +448,7 @@ def _read_cards(b: _Builder, f: _File) -> list[Card]:
     return cards
 
 
-def _check_decade_files(b: _Builder, decades: list[Decade], sections: list[Section]) -> None:
+def _check_decade_files(b: Builder, decades: list[Decade], sections: list[Section]) -> None:
     known = {d.id for d in decades} | {d for s in sections for d in s.decades}
     for f in b.files("cards"):
         if f.path.stem not in known and DECADE_RE.match(f.path.stem):
