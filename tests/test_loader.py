@@ -174,3 +174,41 @@ def test_quality_checks_catch_a_date_split_at_its_comma(tiny: Path, edit: Edit) 
     assert len(problems) == 2
     assert "accepted answer 'September 8' is only part of the date" in problems[0] + problems[1]
     assert "accepted answer '1954' is only part of the date" in problems[0] + problems[1]
+
+
+# --- the exam material ---------------------------------------------------------------------
+
+
+def test_exam_material_loads(tiny: Path) -> None:
+    pack = loader.load(tiny)
+    past, likely = pack.papers()
+    assert past.past and past.label == "CSS 2020, Current Affairs, Q1"
+    assert not likely.past and "not a past paper" in likely.label
+    assert past.outline.event_ids()[:3] == ("mdaa", "seato", "baghdad")
+    assert pack.works()[0].byline == "Dwight D. Eisenhower"
+    assert pack.quotes()[0].event == "seato"
+
+
+@pytest.mark.parametrize(("file", "old", "new", "message"), [
+    ("questions/all.yaml", "events: [seato], terms: [seato]", "events: [seatoo]",
+     "unknown event 'seatoo' (did you mean 'seato'?)"),
+    ("questions/all.yaml", "    status: likely\n", "    status: likely\n    year: 2021\n",
+     "field 'year': a likely question is pkus's own"),
+    ("questions/all.yaml", "    sources: [src-a]\n    outline:", "    outline:",
+     "missing required field 'sources'"),
+    ("questions/all.yaml", "      key_dates: [mdaa, seato, baghdad]\n  - id: likely",
+     "      key_dates: [mdaa]\n  - id: likely", "1 key dates; list 3 to 8"),
+    ("questions/all.yaml", "        - {point: The Baghdad Pact tied it to the Middle East., events: [baghdad]}\n",
+     "", "3 arguments; a model outline has 4 to 7"),
+    ("literature/works.yaml", "kind: memoir", "kind: novel", "'novel' is not one of memoir"),
+    ("literature/works.yaml", "    people: [ike]\n    events: [mdaa]\n", "",
+     "a work names at least one event or person"),
+    ("quotes/quotes.yaml", 'date: "1954-09-08"', 'date: "8 Sept 1954"', "expected a date like"),
+    ("quotes/quotes.yaml", "person: ike", "person: ikee", "unknown person 'ikee'"),
+])  # fmt: skip
+def test_exam_material_problems_name_file_and_line(
+    tiny: Path, edit: Edit, file: str, old: str, new: str, message: str
+) -> None:
+    edit(tiny / file, old, new)
+    found = problems_of(tiny)
+    assert any(message in m and m.startswith(display_path(tiny / file) + ":") for m in found), found

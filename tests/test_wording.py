@@ -47,6 +47,15 @@ def test_no_eight_word_run_is_copied_from_the_seed() -> None:
         texts[f"card {c.id}"] = f"{c.question} {c.answer}"
     for c in pack.corrections():
         texts[f"correction {c.id}"] = c.correction
+    for q in pack.papers():
+        o = q.outline
+        own = [o.thesis, *(a.point for a in o.arguments), o.counter, o.way_forward, o.conclusion]
+        # A past question's wording is the paper's, quoted; only pkus's own are checked.
+        texts[f"question {q.id}"] = " ".join(own if q.past else [q.text, *own])
+    for w in pack.works():
+        texts[f"work {w.id}"] = w.about
+    for qt in pack.quotes():
+        texts[f"quote {qt.id}"] = f"{qt.occasion} {qt.note or ''}"  # the quotation itself is quoted
     copied = {
         name: " ".join(sorted(runs(text) & seed)[0])
         for name, text in texts.items()

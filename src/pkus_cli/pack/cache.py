@@ -27,6 +27,10 @@ from pkus_cli.pack.model import Pack
 if TYPE_CHECKING:  # the decoder imports items only when it first decodes one
     from pkus_cli.pack import items
 
+ITEM_FOLDERS = (
+    "decades", "cards", "people", "terms", "sources", "corrections", "questions",
+    "literature", "quotes", "figures",
+)  # fmt: skip
 SCHEMA_VERSION = 1  # the content schema the loader reads (see loader.SCHEMA_VERSION)
 FORMAT = 4  # the layout of the cache folder itself
 STALE_DAYS = 60  # compilations not rebuilt or replaced for this long are removed
@@ -45,7 +49,7 @@ def cache_dir() -> Path:
 def pack_files(root: Path) -> list[Path]:
     """Every file the loader may read, in a stable order."""
     files = [root / name for name in ("pack.yaml", "outline.yaml", "tags.yaml")]
-    for sub in ("decades", "cards", "people", "terms", "sources", "corrections"):
+    for sub in ITEM_FOLDERS:
         folder = root / sub
         if folder.is_dir():
             files += sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
@@ -187,6 +191,10 @@ class CachedParts:
         got = self._read("corrections.json", "tuple[Correction, ...]")
         return got if got is not None else self._parts().corrections()
 
+    def collection(self, name: str) -> tuple[Any, ...]:
+        got = self._read(f"{name}.json", model.COLLECTIONS[name])
+        return got if got is not None else self._parts().collection(name)
+
     def _parts(self) -> model.Parts:
         assert self._fallback is not None
         return self._fallback
@@ -222,6 +230,8 @@ def _write(folder: Path, pack: Pack) -> None:
             _dump(tmp / f"events-{d.id}.json", encode(pack.events_of(d.id)))
         for name in ("people", "terms", "sources", "corrections"):
             _dump(tmp / f"{name}.json", encode(getattr(pack, name)()))
+        for name in model.COLLECTIONS:
+            _dump(tmp / f"{name}.json", encode(pack.parts.collection(name)))
         _dump(tmp / "event-index.json", {e.id: e.decade for e in pack.events()})
         # Cards by the decade file they came from (in that order), and where each item's are.
         by_decade: dict[str, list[items.Card]] = {}
@@ -288,7 +298,11 @@ def _model_class(name: str) -> Any:
             return getattr(module, name)
     from pkus_cli.pack import items
 
-    return getattr(items, name)
+    if hasattr(items, name):
+        return getattr(items, name)
+    from pkus_cli.pack import study
+
+    return getattr(study, name)
 
 
 Decoder = Callable[[Any], Any]

@@ -7,7 +7,8 @@ that commands which never touch them start faster.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from pkus_cli.pack.basics import Country, ItemKind, format_date
 
@@ -139,6 +140,7 @@ class MemoryParts:
     sources_: tuple[Source, ...]
     cards_: tuple[Card, ...]
     corrections_: tuple[Correction, ...]
+    collections: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # see model.COLLECTIONS
 
     def events_of(self, decade: str) -> tuple[Event, ...]:
         return tuple(e for e in self.events if e.decade == decade)
@@ -163,3 +165,6 @@ class MemoryParts:
 
     def corrections(self) -> tuple[Correction, ...]:
         return self.corrections_
+
+    def collection(self, name: str) -> tuple[Any, ...]:
+        return self.collections.get(name, ())

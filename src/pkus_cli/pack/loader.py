@@ -68,6 +68,9 @@ def load(root: Path, on_file: Callable[[Path], None] | None = None) -> Pack:
     corrections = [
         c for f in b.files("corrections") for c in _read_list(b, f, "corrections", _correction)
     ]
+    from pkus_cli.pack import study_loader
+
+    collections = study_loader.read_all(b)
     if not tags:  # a pack without tags.yaml accepts any well-formed tag
         b.defined["tag"] = {t: Location("", 0) for e in events for t in e.tags}
     _check_decade_files(b, decades, sections)
@@ -90,6 +93,7 @@ def load(root: Path, on_file: Callable[[Path], None] | None = None) -> Pack:
             sources_=tuple(sorted(sources, key=lambda s: s.id)),
             cards_=tuple(cards),
             corrections_=tuple(corrections),
+            collections=collections,
         ),
         locations=b.locations,
     )

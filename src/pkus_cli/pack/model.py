@@ -17,6 +17,7 @@ from pkus_cli.pack.basics import Country
 
 if TYPE_CHECKING:  # annotations only: items never imports this module, so no circle
     from pkus_cli.pack.items import Card, Correction, Event, Person, Source, Term
+    from pkus_cli.pack.study import PaperQuestion, Quote, Work
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,15 @@ class Parts(Protocol):
     def sources(self) -> tuple[Source, ...]: ...
     def cards(self) -> tuple[Card, ...]: ...
     def corrections(self) -> tuple[Correction, ...]: ...
+    def collection(self, name: str) -> tuple[Any, ...]: ...
+
+
+# The exam material: collections kept by name, each a tuple of one class of `study`.
+COLLECTIONS = {
+    "papers": "tuple[PaperQuestion, ...]",
+    "works": "tuple[Work, ...]",
+    "quotes": "tuple[Quote, ...]",
+}
 
 
 @dataclass(frozen=True)
@@ -198,3 +208,18 @@ class Pack:
     def corrections(self) -> tuple[Correction, ...]:
         """Every correction of the pack (read from the cache on first use)."""
         return cast("tuple[Correction, ...]", self._once("corrections", self.parts.corrections))
+
+    def papers(self) -> tuple[PaperQuestion, ...]:
+        """Past-paper questions (newest first), then pkus's likely questions."""
+        return cast("tuple[PaperQuestion, ...]", self._collection("papers"))
+
+    def works(self) -> tuple[Work, ...]:
+        """Books, memoirs and reports, by year of first edition."""
+        return cast("tuple[Work, ...]", self._collection("works"))
+
+    def quotes(self) -> tuple[Quote, ...]:
+        """Quotations, by date."""
+        return cast("tuple[Quote, ...]", self._collection("quotes"))
+
+    def _collection(self, name: str) -> tuple[Any, ...]:
+        return cast("tuple[Any, ...]", self._once(name, lambda: self.parts.collection(name)))

@@ -176,6 +176,10 @@ def counts(pack: Pack) -> PackCounts:
             "sources": len(pack.sources()),
             "cards": len(pack.cards()),
             "corrections": len(pack.corrections()),
+            "past questions": sum(q.past for q in pack.papers()),
+            "likely questions": sum(not q.past for q in pack.papers()),
+            "works": len(pack.works()),
+            "quotes": len(pack.quotes()),
         },
     )
 
