@@ -128,6 +128,7 @@ class Correction:
     found_in: str
     sources: tuple[str, ...]
     about: Ref | None = None
+    patterns: tuple[str, ...] = ()  # regular expressions that recognise the claim in a text
 
 
 @dataclass(frozen=True, slots=True)

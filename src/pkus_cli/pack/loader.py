@@ -7,6 +7,7 @@ line of every key and value, so each problem names where to look, and scalars st
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -400,7 +401,7 @@ def _ref(b: Builder, r: Rec, key: str, required: bool) -> Ref | None:
 
 
 def _correction(b: Builder, f: File, node: yaml.Node) -> Correction | None:
-    fields = ("id", "claim", "correction", "found_in", "about", "sources")
+    fields = ("id", "claim", "correction", "found_in", "about", "sources", "patterns")
     r = Rec.of(f, node, "correction", fields)
     if r is None:
         return None
@@ -410,11 +411,20 @@ def _correction(b: Builder, f: File, node: yaml.Node) -> Correction | None:
     about = _ref(b, r, "about", required=False)
     sources = r.ids("sources", required=True)
     b.refer(r, "sources", "source", sources)
+    patterns = r.texts("patterns")
+    for p in patterns:
+        try:
+            compiled = re.compile(p, re.IGNORECASE)
+        except re.error as e:
+            r.err("patterns", f"'{p}' is not a valid regular expression ({e})")
+            continue
+        if claim and not compiled.search(claim):
+            r.err("patterns", f"'{p}' does not match the correction's own claim")
     if not (ident and b.define("correction", ident, f, r.line)):
         return None
     if not (claim and correction and found_in and sources):
         return None
-    return Correction(ident, claim, correction, found_in, sources, about)
+    return Correction(ident, claim, correction, found_in, sources, about, patterns)
 
 
 def _read_cards(b: Builder, f: File) -> list[Card]:
