@@ -319,3 +319,20 @@ def export(
     result = exporter.export(pack, fmt, path, find.resolve(pack, decade, section, tag, person))
     counts = ", ".join(f"{k} {n}" for k, n in result.counts.items())
     env.out.print(Text(f"wrote {display_path(result.path)} ({result.format}: {counts})"))
+
+
+# --- exam practice ----------------------------------------------------------------------------
+
+
+def papers(env: AppContext, year: int | None, paper: str | None, json_: bool) -> None:
+    from pkus_cli.render import papers as screen
+    from pkus_cli.views import papers as view
+
+    emit(env, view.papers(load(env), year, paper), json_, screen.render_list)
+
+
+def paper(env: AppContext, ident: str, hide_outline: bool, json_: bool) -> None:
+    from pkus_cli.render import papers as screen
+    from pkus_cli.views import papers as view
+
+    emit(env, view.paper(load(env), ident, hide_outline), json_, screen.render)

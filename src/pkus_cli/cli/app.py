@@ -414,6 +414,67 @@ def corrections(ctx: typer.Context, json_: Json = False) -> None:
     commands.corrections(env(ctx), json_)
 
 
+# --- exam practice ----------------------------------------------------------------------------
+
+
+@app.command()
+def papers(
+    ctx: typer.Context,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", metavar="YEAR", help="Only this exam year.")
+    ] = None,
+    paper: Annotated[
+        str | None,
+        typer.Option(
+            "--paper",
+            metavar="PAPER",
+            help="Only this paper: Current Affairs (CA), Pakistan Affairs (PA), "
+            "International Relations (IR).",
+        ),
+    ] = None,
+    json_: Json = False,
+) -> None:
+    """List past-paper questions on Pakistan-US relations, and the themes that recur.
+
+    Each past question is as printed in the paper, with where its text was read. Likely
+    questions written by pkus follow, labelled as such.
+
+    \b
+    Examples:
+      pkus papers
+      pkus papers --paper CA
+      pkus papers --year 2022 --json
+    """
+    commands.papers(env(ctx), year, paper, json_)
+
+
+@app.command()
+def paper(
+    ctx: typer.Context,
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="A question id from pkus papers.", autocompletion=completion.papers
+        ),
+    ],
+    hide_outline: Annotated[
+        bool, typer.Option("--hide-outline", help="Show the question only, to outline it yourself.")
+    ] = False,
+    json_: Json = False,
+) -> None:
+    """Show one past-paper question and its model outline.
+
+    The outline: a thesis, four to seven arguments each backed by dated events of the
+    pack, the counter-view, a way forward, a conclusion and the key dates to quote.
+
+    \b
+    Examples:
+      pkus paper css-2024-ca-4
+      pkus paper css-2022-pa-8 --hide-outline
+    """
+    commands.paper(env(ctx), ident, hide_outline, json_)
+
+
 @app.command()
 def export(
     ctx: typer.Context,

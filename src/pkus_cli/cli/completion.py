@@ -69,6 +69,10 @@ def terms(ctx: typer.Context, incomplete: str) -> Choices:
     return _complete(ctx, incomplete, lambda p: [(t.id, t.term) for t in p.terms()])
 
 
+def papers(ctx: typer.Context, incomplete: str) -> Choices:
+    return _complete(ctx, incomplete, lambda p: [(q.id, q.label) for q in p.papers()])
+
+
 def kinds(incomplete: str) -> Choices:
     from pkus_cli.views.subjects import Kind
 
