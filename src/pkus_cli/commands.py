@@ -336,3 +336,17 @@ def paper(env: AppContext, ident: str, hide_outline: bool, json_: bool) -> None:
     from pkus_cli.views import papers as view
 
     emit(env, view.paper(load(env), ident, hide_outline), json_, screen.render)
+
+
+def check(env: AppContext, source: str, json_: bool) -> None:
+    from pkus_cli.answers_in import read_text
+    from pkus_cli.errors import Findings
+    from pkus_cli.factcheck.check import check as run
+    from pkus_cli.render import check as screen
+
+    body, name = read_text(source)
+    pack = load(env)
+    report = run(pack, body, name)
+    emit(env, report, json_, lambda r: screen.render(r, pack))
+    if report.findings:
+        raise Findings(len(report.findings))

@@ -64,3 +64,15 @@ class Interrupted(PkusError):
     """Ctrl-C ended a quiz; what was answered is saved and the summary is on screen."""
 
     exit_code = 130
+
+
+class Findings(PkusError):
+    """`pkus check` found sentences that contradict the pack; the report is on screen.
+
+    Exit 1, like a linter with findings, so scripts can tell a clean text from one to fix;
+    nothing more is printed."""
+
+    quiet = True
+
+    def __init__(self, count: int) -> None:
+        super().__init__(f"{count} finding(s)")

@@ -24,6 +24,8 @@ def exit_code(e: BaseException) -> int:
         # `pkus timeline | head`: the reader left; exit quietly like other Unix tools.
         sys.stderr.close()
         return ERROR
+    if isinstance(e, PkusError) and getattr(e, "quiet", False):
+        return e.exit_code  # what went wrong is already on screen
     if isinstance(e, PkusError):
         from rich.console import Console
         from rich.text import Text

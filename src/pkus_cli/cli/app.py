@@ -476,6 +476,29 @@ def paper(
 
 
 @app.command()
+def check(
+    ctx: typer.Context,
+    source: Annotated[
+        str,
+        typer.Argument(metavar="FILE", help="A text file (essay, answer, notes), or - for stdin."),
+    ],
+    json_: Json = False,
+) -> None:
+    """Fact-check a text against the pack: wrong years, offices, periods, known errors.
+
+    Each sentence that contradicts the pack is shown as FILE:LINE with the wrong words,
+    the sourced fact and its source. Exit 0 when nothing is found, 1 when something is.
+
+    \b
+    Examples:
+      pkus check answer.md
+      cat notes.txt | pkus check -
+      pkus check essay.md --json
+    """
+    commands.check(env(ctx), source, json_)
+
+
+@app.command()
 def export(
     ctx: typer.Context,
     fmt: Annotated[

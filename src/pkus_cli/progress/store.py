@@ -15,11 +15,25 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 from pkus_cli.errors import StoreError
 
 APPLICATION_ID = 0x706B7573  # "pkus": marks the file as ours in its SQLite header
 SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class AttemptRow(NamedTuple):
+    id: int
+    kind: str
+    question_id: str | None
+    started_at: datetime
+    seconds: int
+    minutes_allowed: int
+    score: int
+    out_of: int
+    words: int
+    findings: int
 
 
 def _script(db: sqlite3.Connection, sql: str) -> None:
@@ -60,8 +74,30 @@ def _m001_initial(db: sqlite3.Connection) -> None:
     )
 
 
+def _m002_attempts(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        CREATE TABLE attempts (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,              -- practice (a written answer) or mock (MCQs)
+            question_id TEXT,                -- practice: the past-paper question's id
+            started_at TEXT NOT NULL,        -- ISO-8601 UTC
+            seconds INTEGER NOT NULL,        -- time taken
+            minutes_allowed INTEGER NOT NULL,
+            score INTEGER NOT NULL,          -- practice: arguments covered, mock: right answers
+            out_of INTEGER NOT NULL,
+            words INTEGER NOT NULL DEFAULT 0,
+            findings INTEGER NOT NULL DEFAULT 0,  -- sentences pkus check flagged
+            detail TEXT NOT NULL DEFAULT '{}'     -- JSON: what was covered or missed
+        ) STRICT;
+        CREATE INDEX attempts_time ON attempts(started_at);
+        """,
+    )
+
+
 # Ordered; a database at user_version N has had the first N applied.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_m001_initial,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_m001_initial, _m002_attempts)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -225,7 +261,29 @@ class Store:
                 return parse_iso(due)
         return None
 
+    def attempts(self, kind: str | None = None) -> list[AttemptRow]:
+        sql = (
+            "SELECT id, kind, question_id, started_at, seconds, minutes_allowed, score, out_of,"
+            " words, findings FROM attempts"
+        )
+        args: tuple[str, ...] = ()
+        if kind is not None:
+            sql += " WHERE kind = ?"
+            args = (kind,)
+        rows = self.db.execute(sql + " ORDER BY started_at, id", args)
+        return [AttemptRow(r[0], r[1], r[2], parse_iso(r[3]), *r[4:]) for r in rows]
+
     # --- writing ---------------------------------------------------------------------------
+
+    def record_attempt(self, a: AttemptRow, detail: str = "{}") -> int:
+        with self.transaction() as db:
+            cur = db.execute(
+                "INSERT INTO attempts (kind, question_id, started_at, seconds, minutes_allowed,"
+                " score, out_of, words, findings, detail) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (a.kind, a.question_id, iso(a.started_at), a.seconds, a.minutes_allowed,
+                 a.score, a.out_of, a.words, a.findings, detail),
+            )  # fmt: skip
+            return int(cur.lastrowid or 0)
 
     def record(
         self,
