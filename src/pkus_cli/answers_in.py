@@ -14,8 +14,14 @@ MAX_BYTES = 1_000_000  # about 150,000 words: far beyond any exam answer or essa
 def read_text(source: str) -> tuple[str, str]:
     """(text, name to show) from a path or "-" (standard input)."""
     if source == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        # Text mode, not the byte buffer: lines already read by a prompt (the mock paper's
+        # choice of question) sit in the text layer's buffer.
         name = "<stdin>"
+        try:
+            got = sys.stdin.read(MAX_BYTES + 1)
+        except UnicodeDecodeError:
+            raise UsageError(f"{name}: not UTF-8 text; save it as UTF-8 and try again") from None
+        data = got.encode("utf-8", "surrogateescape")
     else:
         path = Path(source)
         try:

@@ -350,3 +350,157 @@ def check(env: AppContext, source: str, json_: bool) -> None:
     emit(env, report, json_, lambda r: screen.render(r, pack))
     if report.findings:
         raise Findings(len(report.findings))
+
+
+def practice(
+    env: AppContext, ident: str, minutes: int, file: str | None, *, question: Any = None
+) -> None:
+    """Show a question, take a written answer, grade it against the model outline, save it."""
+    import json
+    import time
+    from datetime import timedelta
+
+    from pkus_cli.errors import UsageError
+    from pkus_cli.practice import coverage, writing
+    from pkus_cli.progress.store import AttemptRow, Store
+    from pkus_cli.render import practice as screen
+    from pkus_cli.views import papers
+
+    if not 1 <= minutes <= 180:
+        raise UsageError("--minutes takes 1 to 180")
+    pack = load(env)
+    q = question or papers.paper_of(pack, ident)
+    started = env.now()
+    until = (started + timedelta(minutes=minutes)).astimezone().strftime("%H:%M")
+    # Open the store first: a store that cannot be written is refused before any writing.
+    with Store.open(env.db_path) as store:
+        env.out.print(screen.question(q, minutes, until))
+        clock = time.monotonic()
+        if file is not None:
+            body, _ = read_answer(file)
+        elif not writing.interactive():
+            body = writing.from_stdin()
+        else:
+            path = writing.draft_path(env.db_path, q, started)
+            env.out.print(Text(f"Opening your editor on {path} ...", style="dim"))
+            body = writing.from_editor(path, q, minutes)
+        if not body.strip():
+            raise UsageError("the answer is empty: nothing to grade")
+        seconds = int(time.monotonic() - clock)
+        result = coverage.grade(pack, q, body)
+        history = [
+            100 * a.score // max(1, a.out_of)
+            for a in store.attempts("practice")
+            if a.question_id == q.id
+        ]
+        detail = json.dumps(result.to_dict(), ensure_ascii=False)
+        row = AttemptRow(
+            0, "practice", q.id, started, seconds, minutes, result.covered, len(result.points),
+            result.words, len(result.findings),
+        )  # fmt: skip
+        store.record_attempt(row, detail)
+    env.out.print(screen.render(result, pack, seconds, minutes, history))
+
+
+def read_answer(file: str) -> tuple[str, str]:
+    from pkus_cli.answers_in import read_text
+    from pkus_cli.practice.writing import strip_template
+
+    body, name = read_text(file)
+    return strip_template(body), name
+
+
+def mock(env: AppContext, part: int | None, seed: int | None, mcq_minutes: int) -> None:
+    """The mock paper: Part I, timed MCQs; Part II, one of four past questions, written."""
+    import random
+
+    from pkus_cli.errors import UsageError
+
+    if part not in (None, 1, 2):
+        raise UsageError("--part takes 1 (MCQs) or 2 (a written answer)")
+    if not 1 <= mcq_minutes <= 180:
+        raise UsageError("--mcq-minutes takes 1 to 180")
+    pack = load(env)
+    rng = random.Random(seed)
+    if part in (None, 1):
+        _mock_mcqs(env, pack, rng, mcq_minutes)
+    if part in (None, 2):
+        _mock_essay(env, pack, rng)
+
+
+def _mock_mcqs(env: AppContext, pack: Pack, rng: Any, minutes: int) -> None:
+    import json
+    import time
+
+    from pkus_cli.practice import mcq
+    from pkus_cli.progress.store import AttemptRow, Store
+    from pkus_cli.quiz.terminal import EndOfInput, read_line
+    from pkus_cli.render import mock as screen
+
+    questions = mcq.draw(pack, rng)
+    if not questions:
+        from pkus_cli.errors import UsageError
+
+        raise UsageError("this pack has no multiple-choice questions for a mock paper")
+    started = env.now()
+    with Store.open(env.db_path) as store:
+        env.out.print(screen.part_one(len(questions), minutes))
+        deadline = time.monotonic() + minutes * 60
+        marks = []
+        interactive = sys.stdin.isatty()
+        for n, q in enumerate(questions, 1):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                marks.append(mcq.mark(q, None))
+                continue
+            env.out.print(screen.mcq(q, n, len(questions), left))
+            try:
+                if interactive:
+                    line = env.out.input(
+                        Text("answer (A-D, Enter to skip) > ", style="bold").markup
+                    )
+                else:
+                    line = read_line()
+            except (EOFError, EndOfInput):
+                line = None
+            if line is None:
+                marks += [mcq.mark(x, None) for x in questions[n - 1 :]]
+                break
+            in_time = time.monotonic() <= deadline
+            marks.append(mcq.mark(q, line if in_time and line.strip() else None))
+        seconds = int(minutes * 60 - max(0.0, deadline - time.monotonic()))
+        score = sum(m.right for m in marks)
+        detail = json.dumps(
+            [{"id": m.question.item_id, "response": m.response, "right": m.right} for m in marks]
+        )
+        row = AttemptRow(0, "mock", None, started, seconds, minutes, score, len(marks), 0, 0)
+        store.record_attempt(row, detail)
+    env.out.print(screen.review(marks, pack, seconds))
+
+
+def _mock_essay(env: AppContext, pack: Pack, rng: Any) -> None:
+    from pkus_cli.errors import UsageError
+    from pkus_cli.quiz.terminal import EndOfInput, read_line
+    from pkus_cli.render import mock as screen
+
+    past = [q for q in pack.papers() if q.past]
+    if len(past) < 1:
+        raise UsageError("this pack has no past-paper questions for Part II")
+    choices = rng.sample(past, min(4, len(past)))
+    env.out.print(screen.part_two(choices))
+    valid = [str(i) for i in range(1, len(choices) + 1)]
+    while True:
+        try:
+            if sys.stdin.isatty():
+                line = env.out.input(Text(f"choose {valid[0]}-{valid[-1]} > ", style="bold").markup)
+            else:
+                line = read_line()
+        except (EOFError, EndOfInput):
+            raise UsageError("Part II: no question was chosen") from None
+        if line.strip() in valid:
+            break
+        if not sys.stdin.isatty():
+            raise UsageError(f"Part II: choose {valid[0]}-{valid[-1]}, got '{line.strip()}'")
+        env.out.print(Text(f"Please type {valid[0]}-{valid[-1]}.", style="yellow"))
+    q = choices[int(line) - 1]
+    practice(env, q.id, 35, None, question=q)

@@ -476,6 +476,67 @@ def paper(
 
 
 @app.command()
+def practice(
+    ctx: typer.Context,
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="A question id from pkus papers.", autocompletion=completion.papers
+        ),
+    ],
+    minutes: Annotated[
+        int, typer.Option("--minutes", "-m", metavar="N", help="Time allowed (default 35).")
+    ] = 35,
+    file: Annotated[
+        str | None,
+        typer.Option("--file", "-f", metavar="FILE", help="Grade this answer (- for stdin)."),
+    ] = None,
+) -> None:
+    """Write a timed answer to a past-paper question and have it graded.
+
+    The answer is written in $EDITOR (or read from --file, or from standard input when it
+    is not a terminal), then graded: the outline points it covers, the key dates it leaves
+    out, its structure, and a fact check. Each attempt is saved; pkus stats shows them.
+
+    \b
+    Examples:
+      pkus practice css-2022-pa-8
+      pkus practice css-2024-ca-4 --file answer.md
+      pkus practice css-2021-ca-7 --minutes 20
+    """
+    commands.practice(env(ctx), ident, minutes, file)
+
+
+@app.command()
+def mock(
+    ctx: typer.Context,
+    part: Annotated[
+        int | None,
+        typer.Option("--part", metavar="N", help="Only Part I (MCQs) or Part II (an essay)."),
+    ] = None,
+    mcq_minutes: Annotated[
+        int, typer.Option("--mcq-minutes", metavar="N", help="Time for Part I (default 30).")
+    ] = 30,
+    seed: Annotated[
+        int | None, typer.Option("--seed", metavar="N", help="Make the paper reproducible.")
+    ] = None,
+) -> None:
+    """Sit a mock paper: 20 timed MCQs, then one of four past questions to write.
+
+    Part I's clock runs for the whole part; unanswered questions score nothing; a review
+    with sources follows. Part II is the pkus practice flow on the question you choose.
+    From a script, each MCQ reads one line, then the choice, then the answer to the end.
+
+    \b
+    Examples:
+      pkus mock
+      pkus mock --part 1
+      pkus mock --part 2 --seed 7
+    """
+    commands.mock(env(ctx), part, seed, mcq_minutes)
+
+
+@app.command()
 def check(
     ctx: typer.Context,
     source: Annotated[

@@ -8,7 +8,7 @@ from typing import Any
 
 from pkus_cli.pack.model import Pack
 from pkus_cli.progress import srs
-from pkus_cli.progress.store import Store, day_start, week_after
+from pkus_cli.progress.store import AttemptRow, Store, day_start, week_after
 from pkus_cli.views import find
 from pkus_cli.views.subjects import Index, Subject, catalogue
 
@@ -44,6 +44,7 @@ class StatsView:
     orphans: tuple[str, ...]  # progress kept for questions the content no longer has
     scope: str = "no filter"  # which questions these are, as the filter describes itself
     filters: dict[str, Any] = field(default_factory=dict)
+    attempts: tuple[AttemptRow, ...] = ()  # written answers and mock papers, oldest first
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -65,7 +66,16 @@ class StatsView:
             },
             "orphans": list(self.orphans),
             "filters": self.filters,
-        }
+            "attempts": [
+                {
+                    "kind": a.kind, "question": a.question_id, "at": a.started_at.isoformat(),
+                    "seconds": a.seconds, "minutes_allowed": a.minutes_allowed,
+                    "score": a.score, "out_of": a.out_of, "words": a.words,
+                    "findings": a.findings,
+                }
+                for a in self.attempts
+            ],
+        }  # fmt: skip
 
 
 def failures(store: Store) -> dict[str, int]:
@@ -122,4 +132,5 @@ def stats(pack: Pack, store: Store, now: datetime, f: find.Filter = find.NO_FILT
         orphans=tuple(sorted(i for i in cards if i not in in_pack)),
         scope=f.describe() or "no filter",
         filters=f.values(),
+        attempts=tuple(store.attempts()),
     )

@@ -62,6 +62,7 @@ def render(v: StatsView) -> RenderableType:
         parts.append(Text("\nNo trouble spots: nothing failed twice.", style="dim"))
     else:
         parts.append(Text("\nNo reviews yet: start with pkus quiz", style="dim"))
+    parts += _attempts(v)
     if v.orphans:
         parts.append(
             Text(
@@ -71,3 +72,41 @@ def render(v: StatsView) -> RenderableType:
             )
         )
     return Group(*parts)
+
+
+def _attempts(v: StatsView) -> list[RenderableType]:
+    """Written answers (outline coverage over time) and mock papers (scores)."""
+    written = [a for a in v.attempts if a.kind == "practice"]
+    mocks = [a for a in v.attempts if a.kind == "mock"]
+    if not written and not mocks:
+        return [
+            Text("\nExam practice: none yet. Try pkus papers, then pkus practice ID", style="dim")
+        ]
+    parts: list[RenderableType] = [Text("\nExam practice", style="bold")]
+    if written:
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        table.add_column("Date")
+        table.add_column("Question")
+        table.add_column("Outline covered", justify="right")
+        table.add_column("Time", justify="right")
+        table.add_column("Words", justify="right")
+        table.add_column("Flagged", justify="right")
+        for a in written[-8:]:
+            pct = 100 * a.score // max(1, a.out_of)
+            covered = f"{a.score}/{a.out_of} ({pct}%)"
+            took = f"{a.seconds // 60}/{a.minutes_allowed} min"
+            day = a.started_at.date().isoformat()
+            table.add_row(day, a.question_id or "", covered, took, str(a.words), str(a.findings))
+        parts.append(table)
+        first = 100 * written[0].score // max(1, written[0].out_of)
+        last = 100 * written[-1].score // max(1, written[-1].out_of)
+        parts.append(
+            Text(
+                f"  {len(written)} written answers; coverage {first}% at first, {last}% lately",
+                style="dim",
+            )
+        )
+    if mocks:
+        scores = ", ".join(f"{a.score}/{a.out_of}" for a in mocks[-6:])
+        parts.append(Text(f"  Mock papers, Part I: {scores} (latest last)"))
+    return parts
