@@ -347,7 +347,11 @@ def check(env: AppContext, source: str, json_: bool) -> None:
     body, name = read_text(source)
     pack = load(env)
     report = run(pack, body, name)
-    emit(env, report, json_, lambda r: screen.render(r, pack))
+    if json_:
+        env.print_json(report.to_dict())
+    else:
+        for part, soft in screen.render(report, pack):
+            env.out.print(part, soft_wrap=soft)
     if report.findings:
         raise Findings(len(report.findings))
 

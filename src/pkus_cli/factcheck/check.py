@@ -42,11 +42,23 @@ def check(pack: Pack, body: str, path: str = "-", ix: index.FactIndex | None = N
     found: list[Finding] = []
     sents = text.sentences(body)
     for s in sents:
-        seen: set[tuple[str, str]] = set()
+        here: list[Finding] = []
         for rule in rules.RULES:
             for f in rule(s, ix):
-                if (f.kind, f.item) not in seen:
-                    seen.add((f.kind, f.item))
-                    found.append(f)
-    # A misconception already names the error: drop other findings on the same item there.
+                if not any((f.kind, f.item) == (g.kind, g.item) for g in here):
+                    here.append(f)
+        # A known misconception names the error best: another finding about its item, or
+        # about the very words it matched, yields to it.
+        known = [f for f in here if f.kind == "misconception"]
+        found += [f for f in here if f.kind == "misconception" or not _same_error(f, known)]
     return Report(path, len(sents), len(body.split()), tuple(found))
+
+
+def _same_error(f: Finding, known: list[Finding]) -> bool:
+    parts = [p.strip().lower() for p in f.wrong.split("...") if p.strip()]
+    for k in known:
+        if k.about and k.about == f.item:
+            return True
+        if parts and all(p in k.wrong.lower() for p in parts):
+            return True
+    return False

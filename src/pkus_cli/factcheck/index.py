@@ -63,6 +63,17 @@ class PersonNames:
     sources: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A correction with the patterns that recognise its claim."""
+
+    id: str
+    patterns: tuple[re.Pattern[str], ...]
+    correction: str
+    sources: tuple[str, ...]
+    about: str | None  # "term:cento": other findings about it in the same sentence yield
+
+
 OFFICES = (
     "vice president", "secretary of state", "prime minister", "foreign minister",
     "president", "ambassador", "senator", "field marshal",
@@ -73,7 +84,7 @@ OFFICES = (
 class FactIndex:
     anchors: tuple[Anchor, ...]
     people: tuple[PersonNames, ...]
-    corrections: tuple[tuple[str, tuple[re.Pattern[str], ...], str, tuple[str, ...]], ...]
+    corrections: tuple[Known, ...]
     pack: Pack
 
 
@@ -152,7 +163,13 @@ def build(pack: Pack) -> FactIndex:
         roles = tuple((r.title, *_span(r.years)) for r in p.roles)
         people.append(PersonNames(p.id, p.name, pattern, roles, p.sources))
     corrections = tuple(
-        (c.id, tuple(re.compile(x, re.IGNORECASE) for x in c.patterns), c.correction, c.sources)
+        Known(
+            c.id,
+            tuple(re.compile(x, re.IGNORECASE) for x in c.patterns),
+            c.correction,
+            c.sources,
+            str(c.about) if c.about else None,
+        )
         for c in pack.corrections()
         if c.patterns
     )

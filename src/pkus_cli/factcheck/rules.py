@@ -23,6 +23,7 @@ class Finding:
     item: str  # the pack item it rests on ("term:cento", "correction:...")
     sources: tuple[str, ...]
     sentence: str
+    about: str | None = None  # a misconception: the item its correction is about
 
 
 _HEDGE = re.compile(
@@ -146,12 +147,12 @@ def offices(s: Sentence, ix: FactIndex) -> list[Finding]:
 
 def misconceptions(s: Sentence, ix: FactIndex) -> list[Finding]:
     out = []
-    for ident, patterns, correction, sources in ix.corrections:
-        for p in patterns:
+    for k in ix.corrections:
+        for p in k.patterns:
             if m := p.search(s.text):
                 out.append(
-                    Finding(s.line, "misconception", m[0], correction,
-                            f"correction:{ident}", sources, s.text)
+                    Finding(s.line, "misconception", m[0], k.correction,
+                            f"correction:{k.id}", k.sources, s.text, k.about)
                 )  # fmt: skip
                 break
     return out
