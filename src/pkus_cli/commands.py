@@ -508,3 +508,20 @@ def _mock_essay(env: AppContext, pack: Pack, rng: Any) -> None:
         env.out.print(Text(f"Please type {valid[0]}-{valid[-1]}.", style="yellow"))
     q = choices[int(line) - 1]
     practice(env, q.id, 35, None, question=q)
+
+
+# --- the literature and the words --------------------------------------------------------------
+
+
+def books(env: AppContext, decade: str | None, person: str | None, json_: bool) -> None:
+    from pkus_cli.render import literature as screen
+    from pkus_cli.views import literature as view
+
+    emit(env, view.books(load(env), decade, person), json_, screen.render_books)
+
+
+def quotes(env: AppContext, decade: str | None, person: str | None, json_: bool) -> None:
+    from pkus_cli.render import literature as screen
+    from pkus_cli.views import literature as view
+
+    emit(env, view.quotes(load(env), decade, person), json_, screen.render_quotes)

@@ -414,6 +414,42 @@ def corrections(ctx: typer.Context, json_: Json = False) -> None:
     commands.corrections(env(ctx), json_)
 
 
+# --- the literature and the words --------------------------------------------------------------
+
+
+@app.command()
+def books(
+    ctx: typer.Context, decade: Decade = None, person: Person = None, json_: Json = False
+) -> None:
+    """List the books, memoirs and reports of the relationship, with their first editions.
+
+    A work belongs to the decades of the events it bears on; --person finds its authors
+    and the people it is about.
+
+    \b
+    Examples:
+      pkus books
+      pkus books --decade 1980s
+      pkus books --person musharraf --json
+    """
+    commands.books(env(ctx), decade, person, json_)
+
+
+@app.command()
+def quotes(
+    ctx: typer.Context, decade: Decade = None, person: Person = None, json_: Json = False
+) -> None:
+    """List speeches and quotations, verbatim, with speaker, date, occasion and place.
+
+    \b
+    Examples:
+      pkus quotes
+      pkus quotes --decade 2000s
+      pkus quotes --person "ayub khan"
+    """
+    commands.quotes(env(ctx), decade, person, json_)
+
+
 # --- exam practice ----------------------------------------------------------------------------
 
 

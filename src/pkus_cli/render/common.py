@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from rich.console import RenderableType
+from rich.padding import Padding
 from rich.text import Text
 
 from pkus_cli.pack.items import Source
+from pkus_cli.pack.study import Quote, Work
 
 COUNTRY_LABEL = {"us": "United States", "pakistan": "Pakistan", "other": "Other"}
 
@@ -27,3 +30,24 @@ def sources_block(sources: tuple[Source, ...]) -> list[Text]:
     return [Text("Sources", style="bold underline")] + [
         Text.assemble("  ", source_line(s)) for s in sources
     ]
+
+
+def literature_lines(works: tuple[Work, ...], quotes: tuple[Quote, ...]) -> list[RenderableType]:
+    """The books ("Read") and quotations ("Said") an event or a person has."""
+    from pkus_cli.pack.basics import format_date
+
+    out: list[RenderableType] = []
+    if works:
+        out.append(Text("Read", style="bold underline"))
+        for w in works:
+            line = Text(w.title, style="italic")
+            line.append(f", {w.byline} ({w.year})")
+            line.append(f"  {w.id}", style="dim")
+            out.append(Padding(line, (0, 0, 0, 2)))
+    if quotes:
+        out.append(Text("Said", style="bold underline"))
+        for q in quotes:
+            line = Text(f"\u201c{q.text}\u201d", style="italic")
+            line.append(f" ({q.speaker}, {format_date(q.date)}, {q.place})", style="")
+            out.append(Padding(line, (0, 0, 0, 2)))
+    return out

@@ -8,7 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pkus_cli.render.common import source_line
+from pkus_cli.render.common import literature_lines, source_line
 from pkus_cli.views.lookups import EventView
 
 
@@ -61,6 +61,7 @@ def render(view: EventView) -> RenderableType:
             fixes.add_row(Text("Common error:", style="bold red"), Text(c.claim))
             fixes.add_row(Text("The sources:", style="bold green"), Text(c.correction))
         parts.append(fixes)
+    parts += literature_lines(view.works, view.quotes)
     if view.sources:
         parts.append(_label("Sources"))
         cited = Table.grid(padding=(0, 0, 0, 2))

@@ -8,7 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pkus_cli.render.common import COUNTRY_LABEL, sources_block
+from pkus_cli.render.common import COUNTRY_LABEL, literature_lines, sources_block
 from pkus_cli.render.terms import cards_and_corrections, event_lines
 from pkus_cli.views.lookups import PeopleView, PersonView
 
@@ -50,6 +50,7 @@ def render(view: PersonView) -> RenderableType:
         for d, ld in view.leader_of:
             parts.append(Text(f"  {d.id} ({d.title}): {ld.role}, {ld.years}"))
     parts += event_lines(view.events)
+    parts += literature_lines(view.works, view.quotes)
     parts += cards_and_corrections(view.cards, view.corrections)
     parts += sources_block(view.sources)
     return Group(*parts)

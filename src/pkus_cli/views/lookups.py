@@ -13,6 +13,7 @@ from typing import Any
 from pkus_cli.pack.basics import ItemKind
 from pkus_cli.pack.items import Card, Correction, Event, Person, Ref, Source, Term
 from pkus_cli.pack.model import Decade, Leader, Pack, Section, Subsection
+from pkus_cli.pack.study import Quote, Work
 from pkus_cli.views import find
 from pkus_cli.views.pages import sources_of
 from pkus_cli.views.serialize import (
@@ -105,9 +106,15 @@ class EventView:
     sources: tuple[Source, ...]
     cards: tuple[Card, ...]
     corrections: tuple[Correction, ...]
+    works: tuple[Work, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         d = event_dict(self.event)
+        d["works"] = [
+            {"id": w.id, "title": w.title, "authors": list(w.authors)} for w in self.works
+        ]
+        d["quotes"] = [{"id": q.id, "speaker": q.speaker, "text": q.text} for q in self.quotes]
         d["decade_title"] = self.decade.title if self.decade else None
         d["placement"] = [
             {"code": sub.code, "title": sub.title, "section": s.number, "section_title": s.title}
@@ -146,6 +153,8 @@ def event(pack: Pack, ident: str) -> EventView:
         sources=sources_of(pack, e.sources),
         cards=pack.cards_about(ref),
         corrections=corrections_about(pack, ref),
+        works=tuple(w for w in pack.works() if e.id in w.events),
+        quotes=tuple(q for q in pack.quotes() if q.event == e.id),
     )
 
 
@@ -186,9 +195,13 @@ class PersonView:
     cards: tuple[Card, ...]
     corrections: tuple[Correction, ...]
     sources: tuple[Source, ...]
+    works: tuple[Work, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "works": [{"id": w.id, "title": w.title, "year": w.year} for w in self.works],
+            "quotes": [{"id": q.id, "date": q.date, "text": q.text} for q in self.quotes],
             **person_dict(self.person),
             "events": [brief(e) for e in self.events],
             "leader_in": [
@@ -210,6 +223,8 @@ def person(pack: Pack, ident: str) -> PersonView:
         cards=pack.cards_about(ref),
         corrections=corrections_about(pack, ref),
         sources=sources_of(pack, p.sources),
+        works=tuple(w for w in pack.works() if p.id in w.people or p.name in w.authors),
+        quotes=tuple(q for q in pack.quotes() if q.person == p.id),
     )
 
 
