@@ -4,36 +4,16 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 
 from pkus_cli.pack.basics import ItemKind, format_date
 from pkus_cli.pack.items import Event, Person, Term
 from pkus_cli.pack.model import Pack
-from pkus_cli.quiz import names
+from pkus_cli.quiz import literature, names
+from pkus_cli.quiz.question import LETTERS, Question
 from pkus_cli.views.subjects import ALL_KINDS, Index, Kind, Subject, asks_year
 
 __all__ = ["ALL_KINDS", "LETTERS", "Kind", "Maker", "Question"]
-
-LETTERS = "ABCDE"
-
-
-@dataclass(frozen=True, slots=True)
-class Question:
-    item_id: str
-    kind: Kind
-    prompt: str
-    answer: str  # the correct answer as shown after answering
-    accept: tuple[str, ...] = ()  # other accepted forms (typed)
-    options: tuple[str, ...] = ()  # choice / order / first: the lettered options
-    key: str = ""  # the expected response: a year, a letter, or letters in order
-    decade: str = ""
-    date: str | None = None  # the event's date, shown as context
-    context: str = ""  # one line on why it matters
-    sources: tuple[str, ...] = ()
-    about: str = ""  # the event, person or term the question is about, to label its date
-    keywords: tuple[str, ...] = ()  # typed explanation cards: the words that make it right
-    rivals: tuple[str, ...] = ()  # names a typed answer must not be taken for (same family)
-    option_dates: tuple[str, ...] = ()  # choice: when each option happened ("" if unknown)
 
 
 def _comparable(a: Event, b: Event) -> bool:
@@ -88,6 +68,8 @@ class Maker:
             return self._card(rest, kind)
         if family == "year":
             return self._year(self.events[rest])
+        if family in ("work", "quote", "where") or rest.startswith(("work:", "quote:")):
+            return self._literature(family, rest, item.decade, kind)
         if family == "choice":
             what, _, ident = rest.partition(":")
             if what == "event":
@@ -101,6 +83,26 @@ class Maker:
         if family == "order":
             return self._order(item, pool)
         return self._first(item, pool)
+
+    def _literature(self, family: str, rest: str, decade: str, kind: Kind) -> Question:
+        if family == "choice":
+            family, _, rest = rest.partition(":")
+            kind = Kind.CHOICE
+        if family == "work":
+            w = next(x for x in self.pack.works() if x.id == rest)
+            if kind is Kind.CHOICE:
+                return literature.which_book(self.ix, self.rng, w, decade)
+            q = literature.who_wrote(w, decade)
+            accept, rivals = self.names.widen(q.answer, q.accept)
+            return replace(q, accept=accept, rivals=rivals)
+        quote = next(x for x in self.pack.quotes() if x.id == rest)
+        if family == "where":
+            return literature.where_said(self.ix, self.rng, quote, decade)
+        q = literature.who_said(self.ix, self.rng, quote, decade, kind)
+        if kind is Kind.TYPED:
+            accept, rivals = self.names.widen(q.answer, q.accept)
+            return replace(q, accept=accept, rivals=rivals)
+        return q
 
     def _card(self, ident: str, kind: Kind) -> Question:
         c = self.cards[ident]

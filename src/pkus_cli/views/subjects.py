@@ -8,6 +8,9 @@ export uses it as the note's GUID, so the two must come from here alone:
   choice:KIND:ID     multiple choice about an event, person or term
   order:DECADE       put 3-5 of the decade's events in order
   first:DECADE       which of two of the decade's events came first
+  work:ID            "Who wrote ...?" (typed)      choice:work:ID   "Which book is by ...?"
+  quote:ID           "Who said ...?" (typed)       choice:quote:ID  the same, with options
+  where:ID           "Where was this said?" (choice), for a quotation
 """
 
 from __future__ import annotations
@@ -94,6 +97,11 @@ class Index:
             decade = used[0].decade if used else self.decade_of_year(term.year)
             if decade is not None:
                 self.term_decade[term.id] = decade
+        # A work's decade is that of its first edition; a quotation's, that of its date.
+        self.work_decade = {
+            w.id: d for w in pack.works() if (d := self.decade_of_year(str(w.year)))
+        }
+        self.quote_decade = {q.id: d for q in pack.quotes() if (d := self.decade_of_year(q.date))}
         order = [d.id for d in pack.decades]
         self.near_decades = {
             d: frozenset(order[max(0, i - 1) : i + 2]) for i, d in enumerate(order)
@@ -137,7 +145,16 @@ class Index:
                 "person": {i: p.name for i, p in self.people.items()},
                 "term": {i: t.term for i, t in self.terms.items()},
             }.get(what, {})
+            if what in ("work", "quote"):
+                return self.label(f"{what}:{ident}")
             return f"Which {what}: {names.get(ident, ident)}"
+        if family == "work":
+            w = next((x for x in self.pack.works() if x.id == rest), None)
+            return f"Who wrote: {w.title}" if w else rest
+        if family in ("quote", "where"):
+            q = next((x for x in self.pack.quotes() if x.id == rest), None)
+            what = "Who said" if family == "quote" else "Where was it said"
+            return f"{what}: \u201c{_short(q.text)}\u201d" if q else rest
         if family == "order":
             return f"Order of events in the {rest}"
         if family == "first":
@@ -178,6 +195,7 @@ def catalogue(pack: Pack, index: Index | None = None) -> list[Subject]:
                 ids = tuple(e.id for e in ix.term_events.get(t.id, []))
                 decade = ix.term_decade[t.id]
                 out.append(Subject(f"choice:term:{t.id}", (Kind.CHOICE,), decade, ids))
+    out += _literature(pack, ix)
     # Order and which-came-first draw on one decade's events whose titles give no year away.
     plain_by_decade: dict[str, list[Event]] = {}
     for e in plain:
@@ -188,4 +206,35 @@ def catalogue(pack: Pack, index: Index | None = None) -> list[Subject]:
             out.append(Subject(f"order:{decade}", (Kind.ORDER,), decade, ids))
         if len(evs) >= 2:
             out.append(Subject(f"first:{decade}", (Kind.FIRST,), decade, ids))
+    return out
+
+
+def _short(text: str, words: int = 12) -> str:
+    w = text.split()
+    return " ".join(w[:words]) + ("..." if len(w) > words else "")
+
+
+def _literature(pack: Pack, ix: Index) -> list[Subject]:
+    """Who wrote, which book, who said, where: for every work and quotation with a decade."""
+    out: list[Subject] = []
+    works = [w for w in pack.works() if w.id in ix.work_decade]
+    for w in works:
+        decade = ix.work_decade[w.id]
+        person = next(
+            (p for p in w.people if p in ix.people and ix.people[p].name in w.authors), None
+        )
+        out.append(Subject(f"work:{w.id}", (Kind.TYPED,), decade, w.events, person))
+        if len(works) >= 4:
+            out.append(Subject(f"choice:work:{w.id}", (Kind.CHOICE,), decade, w.events, person))
+    quotes = [q for q in pack.quotes() if q.id in ix.quote_decade]
+    places = {q.place for q in quotes if "not given" not in q.place}
+    speakers = {q.speaker for q in quotes}
+    for q in quotes:
+        decade = ix.quote_decade[q.id]
+        events = (q.event,) if q.event else ()
+        out.append(Subject(f"quote:{q.id}", (Kind.TYPED,), decade, events, q.person))
+        if len(speakers) >= 4:
+            out.append(Subject(f"choice:quote:{q.id}", (Kind.CHOICE,), decade, events, q.person))
+        if len(places) >= 4 and "not given" not in q.place:
+            out.append(Subject(f"where:{q.id}", (Kind.CHOICE,), decade, events, q.person))
     return out
