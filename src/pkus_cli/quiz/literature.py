@@ -33,6 +33,10 @@ def _near(ix: Index, decade: str, items: list[tuple[str, str]]) -> list[str]:
     return list(dict.fromkeys(close if len(set(close)) >= 3 else [n for _, n in items]))
 
 
+def _when(date: str) -> str:
+    return f"{'on' if len(date) == 10 else 'in'} {format_date(date)}"
+
+
 def _masked(q: Quote) -> str:
     """The quotation with its speaker's names blanked, so it does not answer itself."""
     text = q.text
@@ -69,7 +73,7 @@ def which_book(ix: Index, rng: random.Random, w: Work, decade: str) -> Question:
 
 
 def who_said(ix: Index, rng: random.Random, q: Quote, decade: str, kind: Kind) -> Question:
-    prompt = f"Who said this, in {format_date(q.date)}? \u201c{_masked(q)}\u201d"
+    prompt = f"Who said this, {_when(q.date)}? \u201c{_masked(q)}\u201d"
     context = f"{q.occasion}; {q.place}"
     if kind is Kind.TYPED:
         return Question(
@@ -101,7 +105,7 @@ def where_said(ix: Index, rng: random.Random, q: Quote, decade: str) -> Question
         if o.place != q.place and o.id in ix.quote_decade and "not given" not in o.place
     ]
     options, key = _options(rng, q.place, _near(ix, decade, pool))
-    prompt = f"Where did {q.speaker} say this, in {format_date(q.date)}? \u201c{q.text}\u201d"
+    prompt = f"Where did {q.speaker} say this, {_when(q.date)}? \u201c{q.text}\u201d"
     return Question(
         item_id=f"where:{q.id}", kind=Kind.CHOICE, prompt=prompt, answer=q.place,
         options=options, key=key, decade=decade, context=q.occasion, sources=q.sources,

@@ -73,7 +73,11 @@ def _interleave(items: list[Subject], rng: random.Random) -> list[Subject]:
     """Shuffle, then alternate between families (card, year, choice, ...) for variety."""
     groups: dict[str, list[Subject]] = {}
     for it in items:
-        groups.setdefault(it.id.split(":", 1)[0], []).append(it)
+        family = it.id.split(":", 1)[0]
+        # Who wrote, who said and where count as one family, so that with 160 of them in
+        # the pack they take their turn with events, cards and dates rather than three.
+        family = "words" if family in ("work", "quote", "where") else family
+        groups.setdefault(family, []).append(it)
     for g in groups.values():
         rng.shuffle(g)
     order = sorted(groups)

@@ -34,6 +34,9 @@ def render(view: SearchView) -> RenderableType:
         table.add_row("", "")
     shown = len(view.results)
     more = f" (showing {shown}; --limit N for more)" if shown < view.total else ""
-    hint = "Open one: pkus event ID · pkus people ID · pkus terms ID · pkus decade ID"
+    hint = (
+        "Open one: pkus event ID · pkus people ID · pkus terms ID · pkus decade ID · "
+        "pkus books · pkus quotes"
+    )
     foot = Text(f"{view.total} result{'s' if view.total != 1 else ''}{more}. {hint}", style="dim")
     return Group(table, foot)

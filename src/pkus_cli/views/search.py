@@ -24,7 +24,7 @@ class _Doc:
 
 # On equal matches a glossary entry or a person outranks an event that mentions it: "kerry
 # lugar" should open the act itself first.
-KIND_ORDER = ("term", "person", "event", "decade", "card")
+KIND_ORDER = ("term", "person", "event", "work", "quote", "decade", "card")
 
 
 def _documents(sel: Selection) -> list[_Doc]:
@@ -49,6 +49,7 @@ def _documents(sel: Selection) -> list[_Doc]:
         body = [("summary", d.summary), *(("takeaway", t) for t in d.takeaways)]
         title = f"{d.id}: {d.title}"
         docs.append(_Doc("decade", d.id, title, (title,), tuple(body)))
+    docs += _literature(sel)
     about = subjects.Index(sel.pack) if sel.cards else None
     for c in sel.cards:
         answers = "; ".join((c.answer, *c.accept))
@@ -56,6 +57,25 @@ def _documents(sel: Selection) -> list[_Doc]:
         if about is not None:  # "pressler" finds the cards about the Pressler cut-off too
             body.append(("about", about.about(c).title))
         docs.append(_Doc("card", c.id, c.question, (c.question,), tuple(body)))
+    return docs
+
+
+def _literature(sel: Selection) -> list[_Doc]:
+    """Works and quotations; with a filter, those tied to its events or people."""
+    events = {e.id for e in sel.events}
+    people = {p.id for p in sel.people}
+    docs: list[_Doc] = []
+    for w in sel.pack.works():
+        if sel.filtered and not (events & set(w.events) or people & set(w.people)):
+            continue
+        names = (w.title, *w.authors)
+        body = (("about", w.about), ("edition", f"{w.publisher} {w.year}"))
+        docs.append(_Doc("work", w.id, f"{w.title} ({w.byline}, {w.year})", names, body))
+    for q in sel.pack.quotes():
+        if sel.filtered and q.event not in events and q.person not in people:
+            continue
+        body = (("text", q.text), ("occasion", f"{q.occasion}; {q.place}"))
+        docs.append(_Doc("quote", q.id, f"{q.speaker}, {q.date}", (q.speaker,), body))
     return docs
 
 
