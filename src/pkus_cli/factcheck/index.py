@@ -4,9 +4,11 @@ the corrections' patterns, the works and the quotations."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from pkus_cli.pack.items import Event
 from pkus_cli.pack.model import Pack
+from pkus_cli.pack.study import Quote, Work
 from pkus_cli.views.subjects import Index
 
 # Terms that name a datable thing (a law, a pact, an operation) can be checked for their
@@ -46,6 +48,9 @@ class Anchor:
     years: frozenset[int]  # every year the pack ties to it (its events, its definition)
     sources: tuple[str, ...]
     fact: str  # the sourced fact, as shown in a finding
+    # The years of the thing itself: its making, and events whose titles name it (Pressler:
+    # 1985 and the 1990 cut-off), not every event that mentions it (Doha: not the 2018 talks).
+    own_years: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +79,79 @@ class Known:
     about: str | None  # "term:cento": other findings about it in the same sentence yield
 
 
-OFFICES = (
-    "vice president", "secretary of state", "prime minister", "foreign minister",
-    "president", "ambassador", "senator", "field marshal",
-)  # fmt: skip
+# A title as writers put it before a name, and the words a role held must contain for it.
+OFFICES = {
+    "deputy secretary of state": ("deputy secretary of state",),
+    "secretary of state": ("secretary of state",),
+    "vice president": ("vice president",),
+    "prime minister": ("prime minister",),
+    "foreign minister": ("foreign minister", "minister of foreign affairs"),
+    "defense secretary": ("secretary of defense", "defense secretary"),
+    "secretary of defense": ("secretary of defense", "defense secretary"),
+    "national security adviser": ("national security",),
+    "president": ("president",),
+    "ambassador": ("ambassador",),
+    "senator": ("senator",),
+    "field marshal": ("field marshal",),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Book:
+    work: Work
+    title: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Saying:
+    quote: Quote
+    words: tuple[str, ...]  # the quotation's words, folded, to find a run of them in a text
+
+
+_STOP_WORDS = (
+    "the a an of and in on to for with by at from as its his her their after before over "
+    "into pakistan pakistani pakistan's united states american washington first new "
+    "visit visits meets talks calls says years year against about under between during "
+    "while there where which that this these those will would south asia central region "
+    "regional role relations policy strategic strategy support help military economic"
+)
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+def stems(text: str) -> frozenset[str]:
+    """Crude stems of the words that carry a title's meaning: "Kissinger's" -> "kissi"."""
+    found = re.findall(r"[A-Za-z][A-Za-z'-]+", text)
+    return frozenset(w.lower()[:5] for w in found if len(w) > 3 and w.lower() not in _STOP)
+
+
+def proper_stems(text: str) -> frozenset[str]:
+    """Stems of capitalised words after the first: the names in a sentence-case title."""
+    found = re.findall(r"(?<=\s)([A-Z][A-Za-z'-]+)", text)
+    return stems(" ".join(found))
+
+
+_AMOUNT = re.compile(r"\$\s?(\d+(?:\.\d+)?)\s*(million|billion|bn|m)\b", re.IGNORECASE)
+
+
+def amounts(text: str) -> frozenset[str]:
+    """Money amounts, normalised: "$3.2 billion" and "$3.2bn" are one."""
+    out = set()
+    for num, unit in _AMOUNT.findall(text):
+        scale = "billion" if unit.lower() in ("billion", "bn") else "million"
+        out.add(f"{float(num):g} {scale}")
+    return frozenset(out)
+
+
+@dataclass(frozen=True, slots=True)
+class EventPrint:
+    """What identifies an event in someone else's sentence."""
+
+    event: Event
+    stems: frozenset[str]
+    names: frozenset[str]  # stems of the title's proper names ("Abbottabad", "Kissinger")
+    day_month: tuple[int, int] | None
+    amounts: frozenset[str]
+    people: tuple[re.Pattern[str], ...]
 
 
 @dataclass(frozen=True)
@@ -86,6 +160,10 @@ class FactIndex:
     people: tuple[PersonNames, ...]
     corrections: tuple[Known, ...]
     pack: Pack
+    books: tuple[Book, ...] = ()
+    sayings: tuple[Saying, ...] = ()
+    events: tuple[EventPrint, ...] = ()
+    title_df: dict[str, int] = field(default_factory=dict)  # stem -> event titles with it
 
 
 def _span(years: str) -> tuple[int, int]:
@@ -120,6 +198,9 @@ def build(pack: Pack) -> FactIndex:
             if e.note:
                 years |= {int(y) for y in YEAR.findall(e.note)}
         fact = f"{t.term} ({t.year}): {t.definition}"
+        own = set(created) | {
+            e.year for e in events if any(pat.search(e.title) for pat in patterns)
+        }
         anchors.append(
             Anchor(
                 f"term:{t.id}",
@@ -130,6 +211,7 @@ def build(pack: Pack) -> FactIndex:
                 frozenset(years | created),
                 t.sources,
                 fact,
+                frozenset(own),
             )
         )
         for n in names:
@@ -140,8 +222,9 @@ def build(pack: Pack) -> FactIndex:
         twins = {j for n, js in by_name.items() for j in js if i in js} - {i}
         if twins:
             both = frozenset(a.created.union(*(anchors[j].created for j in twins)))
-            a = Anchor(a.item, a.label, a.patterns, both, min(both), a.years | both,
-                       a.sources, a.fact)  # fmt: skip
+            wider = a.years.union(*(anchors[j].years for j in twins))
+            a = Anchor(a.item, a.label, a.patterns, both, min(both), wider | both,
+                       a.sources, a.fact, a.own_years | both)  # fmt: skip
         merged.append(a)
     people = []
     surnames: dict[str, int] = {}
@@ -173,4 +256,39 @@ def build(pack: Pack) -> FactIndex:
         for c in pack.corrections()
         if c.patterns
     )
-    return FactIndex(tuple(merged), tuple(people), corrections, pack)
+    books = []
+    for w in pack.works():
+        main = w.title.split(":")[0].strip()
+        if len(main.split()) >= 2 and (pat := _title_pattern(main)):
+            books.append(Book(w, pat))
+    sayings = tuple(Saying(q, tuple(fold_words(q.text))) for q in pack.quotes())
+    by_person = {p.id: p.pattern for p in people}
+    prints = tuple(
+        EventPrint(
+            e,
+            stems(e.title),
+            proper_stems(e.title),
+            (int(e.date[8:10]), int(e.date[5:7])) if len(e.date) == 10 else None,
+            amounts(f"{e.title} {e.summary}"),
+            tuple(by_person[i] for i in e.people if i in by_person),
+        )
+        for e in pack.events()
+    )
+    df: dict[str, int] = {}
+    for pr in prints:
+        for stem in pr.stems:
+            df[stem] = df.get(stem, 0) + 1
+    return FactIndex(
+        tuple(merged), tuple(people), corrections, pack, tuple(books), sayings, prints, df
+    )
+
+
+def fold_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("\u2019", "'"))
+
+
+def _title_pattern(title: str) -> re.Pattern[str] | None:
+    parts = [re.escape(p) for p in re.split(r"[\s\-]+", title) if p]
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w-])" + r"[\s\-]+".join(parts) + r"(?![\w-])", re.IGNORECASE)
