@@ -11,6 +11,7 @@ import csv
 import html
 import json
 import os
+import random
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,9 +23,11 @@ from pkus_cli.errors import ExportError, UsageError
 from pkus_cli.pack.basics import format_date
 from pkus_cli.pack.items import Event, Source
 from pkus_cli.pack.model import Pack
+from pkus_cli.pack.study import Quote, Work
 from pkus_cli.views import find, subjects
 from pkus_cli.views.pages import DecadeView, OutlineView, sources_of
 from pkus_cli.views.serialize import card_dict, event_dict, person_dict, source_dict, term_dict
+from pkus_cli.views.subjects import Kind
 
 FORMATS = {"anki": ".apkg", "tsv": ".tsv", "markdown": ".md", "json": ".json"}
 ALIASES = {"apkg": "anki", "md": "markdown", "txt": "tsv"}
@@ -63,6 +66,21 @@ class Note:
     tags: tuple[str, ...]
 
 
+def literature_of(sel: find.Selection) -> tuple[list[Work], list[Quote]]:
+    """The works and quotations a selection holds: all, or those tied to its events and people."""
+    events = {e.id for e in sel.events}
+    people = {p.id for p in sel.people}
+    works = [
+        w for w in sel.pack.works()
+        if not sel.filtered or events & set(w.events) or people & set(w.people)
+    ]  # fmt: skip
+    quotes = [
+        q for q in sel.pack.quotes()
+        if not sel.filtered or q.event in events or q.person in people
+    ]  # fmt: skip
+    return works, quotes
+
+
 def _tags(decade: str, events: tuple[Event, ...]) -> tuple[str, ...]:
     topics = sorted({t for e in events for t in e.tags})
     return (f"pkus::decade::{decade}", *(f"pkus::topic::{t}" for t in topics))
@@ -96,6 +114,30 @@ def notes(sel: find.Selection) -> list[Note]:
                 f"year:{e.id}", f"In what year: {e.title}?", str(e.year), e.display_date,
                 e.significance, sources_of(pack, e.sources), _tags(e.decade, (e,)),
             )
+        )  # fmt: skip
+    # Who wrote it and who said it, under the quiz's own question ids.
+    from pkus_cli.quiz import literature
+
+    works, quotes = literature_of(sel)
+    for w in works:
+        decade = about.work_decade.get(w.id)
+        if decade is None:
+            continue
+        q = literature.who_wrote(w, decade)
+        evs = tuple(about.events[i] for i in w.events if i in about.events)
+        out.append(
+            Note(q.item_id, q.prompt, q.answer, str(w.year), w.about,
+                 sources_of(pack, w.sources), _tags(decade, evs))
+        )  # fmt: skip
+    for quote in quotes:
+        decade = about.quote_decade.get(quote.id)
+        if decade is None:
+            continue
+        q = literature.who_said(about, random.Random(0), quote, decade, Kind.TYPED)
+        evs = tuple(about.events[i] for i in ((quote.event,) if quote.event else ()))
+        out.append(
+            Note(q.item_id, q.prompt, q.answer, format_date(quote.date), q.context,
+                 sources_of(pack, quote.sources), _tags(decade, evs))
         )  # fmt: skip
     return out
 
@@ -326,6 +368,22 @@ def markdown(sel: find.Selection) -> str:
         for t in sel.terms:
             also = f"; also {', '.join(t.aliases)}" if t.aliases else ""
             out.append(f"- **{t.term}** ({t.year}{also}): {t.definition}")
+        out.append("")
+    works, quotes = literature_of(sel)
+    if works:
+        out += ["## Books, memoirs and reports", ""]
+        for w in works:
+            note = f" *Note:* {w.note}" if w.note else ""
+            out.append(f"- *{w.title}*, {w.byline} ({w.publisher}, {w.year}): {w.about}{note}")
+        out.append("")
+    if quotes:
+        out += ["## Speeches and quotations", ""]
+        for q in quotes:
+            reported = " (reported speech)" if q.reported else ""
+            out.append(
+                f"- \u201c{q.text}\u201d{reported} {q.speaker}, {q.role}, {format_date(q.date)};"
+                f" {q.occasion}; {q.place}."
+            )
         out.append("")
     if sel.corrections:
         out += ["## Common errors", ""]
