@@ -51,6 +51,7 @@ class Anchor:
     # The years of the thing itself: its making, and events whose titles name it (Pressler:
     # 1985 and the 1990 cut-off), not every event that mentions it (Doha: not the 2018 talks).
     own_years: frozenset[int] = frozenset()
+    disputed: frozenset[int] = frozenset()  # other readings the pack records (event notes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,9 +195,8 @@ def build(pack: Pack) -> FactIndex:
         events = ix.term_events.get(t.id, [])
         years = {e.year for e in events} | {int(y) for y in YEAR.findall(t.definition)}
         # Where the pack records another reading (an event's note), it is not an error.
-        for e in events:
-            if e.note:
-                years |= {int(y) for y in YEAR.findall(e.note)}
+        disputed = {int(y) for e in events if e.note for y in YEAR.findall(e.note)}
+        years |= disputed
         fact = f"{t.term} ({t.year}): {t.definition}"
         own = set(created) | {
             e.year for e in events if any(pat.search(e.title) for pat in patterns)
@@ -212,6 +212,7 @@ def build(pack: Pack) -> FactIndex:
                 t.sources,
                 fact,
                 frozenset(own),
+                frozenset(disputed),
             )
         )
         for n in names:
@@ -224,7 +225,7 @@ def build(pack: Pack) -> FactIndex:
             both = frozenset(a.created.union(*(anchors[j].created for j in twins)))
             wider = a.years.union(*(anchors[j].years for j in twins))
             a = Anchor(a.item, a.label, a.patterns, both, min(both), wider | both,
-                       a.sources, a.fact, a.own_years | both)  # fmt: skip
+                       a.sources, a.fact, a.own_years | both, a.disputed)  # fmt: skip
         merged.append(a)
     people = []
     surnames: dict[str, int] = {}

@@ -38,7 +38,8 @@ class Finding:
 
 _HEDGE = re.compile(
     r"\b(?:later|renamed|became|become|would|until|forerunner|predecessor|precursor|"
-    r"successor|before it|what became|subsequently|eventually)\b",
+    r"successor|before it|what became|subsequently|eventually|unlike|compared|whereas|than|"
+    r"earlier|previous|prior)\b",
     re.IGNORECASE,
 )
 _CREATE = re.compile(
@@ -90,6 +91,14 @@ def _years_near(s: str, a: Anchor, start: int, end: int) -> list[tuple[int, int,
     return sorted(out, key=lambda x: x[1])
 
 
+# Nouns that, after a name, take its year for themselves: "the 1956 SEATO Council".
+_AFTER_NOUN = (
+    r"\s*(?:sanctions?|cut-?off|waivers?|certification|crisis|aid|council|meeting|summit|"
+    r"conference|session|talks|visit|review|package|funds?|payments?|reimbursements?|"
+    r"talks|dispute|debate|hearing|report|exercise|members?)\b"
+)
+
+
 def _bound(s: str, a: Anchor, m: re.Match[str]) -> tuple[int, str] | None:
     """The year the sentence gives the named thing, and how ("made" or "mentioned")."""
     before = s[max(0, m.start() - 8) : m.start()]
@@ -98,7 +107,7 @@ def _bound(s: str, a: Anchor, m: re.Match[str]) -> tuple[int, str] | None:
     if y := re.search(r"\b(1[89]\d\d|20\d\d)\s+(?:the\s+)?$", before):
         # "the 2008 Kerry-Lugar-Berman Act" dates the act; "the 1998 Glenn Amendment
         # sanctions" dates the sanctions.
-        if re.match(r"\s*(?:sanctions?|cut-?off|waivers?|certification|crisis|aid)\b", tail, re.I):
+        if re.match(_AFTER_NOUN, tail, re.I):
             return int(y[1]), "mentioned"
         return int(y[1]), "made"
     if y := re.match(r"\s*(?:of|\(|,)\s*(1[89]\d\d|20\d\d)\b", after):
@@ -122,9 +131,19 @@ def dated_names(s: Sentence, ix: FactIndex) -> list[Finding]:
                 continue
             bound = _bound(s.text, a, m)
             if bound is None:
-                break
+                # One year in the whole sentence, before the thing existed: "in 1965,
+                # Washington suspended aid ... under the Pressler Amendment".
+                only = {int(y) for y in YEAR.findall(s.text)}
+                led = [y for y in YEAR.finditer(s.text) if _LEAD.search(s.text[: y.start()][-30:])]
+                if len(only) == 1 and led and min(only) < a.start - 1 and not hedged:
+                    bound = (min(only), "mentioned")
+                else:
+                    break
             year, how = bound
-            if year in a.years or year in a.created:
+            # Made or signed: only the year it was made (or a reading the pack records)
+            # will do; merely mentioned: any year the pack ties to it.
+            allowed = a.created | a.disputed if how == "made" else a.years | a.created
+            if year in allowed:
                 break
             if year < a.start - 1 and not hedged:
                 out.append(
