@@ -53,3 +53,20 @@ def test_the_seed_errors_are_corrected(pack: Pack) -> None:
     text = " ".join(f"{c.claim} {c.correction}" for c in pack.corrections()).lower()
     for topic in ("jinnah", "seato", "carter doctrine", "kerry-lugar", "non-nato"):
         assert topic in text, topic
+
+
+def test_the_literature_and_the_words(pack: Pack) -> None:
+    """At least 40 works and 40 quotations, quotations in every decade, the key speeches
+    with where they were given, and the misattributions corrected."""
+    works, quotes = pack.works(), pack.quotes()
+    assert len(works) >= 40 and len(quotes) >= 40
+    decades = {d.id for d in pack.decades}
+    said = {f"{q.date[:3]}0s" for q in quotes}
+    assert decades <= said, decades - said
+    assert all(w.sources and (w.people or w.events) for w in works)
+    assert all(q.sources and q.place and q.occasion for q in quotes)
+    dates = {q.date for q in quotes}
+    for key in ("2001-09-19", "2009-12-01", "2018-01-01", "1950-05-16"):
+        assert key in dates, key  # Musharraf's address, West Point, Trump's post, Liaquat
+    where = [pack.locations[f"correction:{c.id}"].path for c in pack.corrections()]
+    assert sum(p.endswith("literature.yaml") for p in where) >= 5
