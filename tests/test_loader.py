@@ -145,7 +145,7 @@ def test_empty_and_binary_files(tiny: Path) -> None:
     (tiny / "terms/binary.yaml").write_bytes(b"terms:\n  - \xff\xfe\n")
     msgs = "\n".join(problems_of(tiny))
     assert "terms/empty.yaml:1: the file is empty" in msgs
-    assert "terms/binary.yaml:1: not UTF-8 text" in msgs
+    assert "terms/binary.yaml:2: not UTF-8 text" in msgs  # the line of the bad byte
 
 
 def test_decade_id_must_match_file_name(tiny: Path) -> None:

@@ -71,7 +71,7 @@ def validate(env: AppContext, directory: Path | None, json_: bool) -> None:
         pack = _load_with_progress(env, root)
     except ContentError as e:
         raise ContentError(e.problems, full=True) from None
-    problems = checks.quality_problems(pack) + audit.grading_problems(pack)
+    problems = [*pack.notices, *checks.quality_problems(pack), *audit.grading_problems(pack)]
     if problems:
         raise ContentError(problems, full=True)
     data = pages.counts(pack)
@@ -460,9 +460,7 @@ def _mock_mcqs(env: AppContext, pack: Pack, rng: Any, minutes: int) -> None:
             env.out.print(screen.mcq(q, n, len(questions), left))
             try:
                 if interactive:
-                    line = env.out.input(
-                        Text("answer (A-D, Enter to skip) > ", style="bold").markup
-                    )
+                    line = env.out.input(Text("answer (A-D, Enter to skip) > ", style="bold"))
                 else:
                     line = read_line()
             except (EOFError, EndOfInput):
@@ -496,7 +494,7 @@ def _mock_essay(env: AppContext, pack: Pack, rng: Any) -> None:
     while True:
         try:
             if sys.stdin.isatty():
-                line = env.out.input(Text(f"choose {valid[0]}-{valid[-1]} > ", style="bold").markup)
+                line = env.out.input(Text(f"choose {valid[0]}-{valid[-1]} > ", style="bold"))
             else:
                 line = read_line()
         except (EOFError, EndOfInput):

@@ -59,8 +59,14 @@ class AppContext:
 
     content_dir: Path
     db_option: Path | None  # --db or PKUS_DB; None: the user data folder
-    out: Console = field(default_factory=lambda: Console(highlight=False))
-    err: Console = field(default_factory=lambda: Console(stderr=True, highlight=False))
+    # No markup and no emoji codes: a string is shown as the characters it holds, so a
+    # pack's "[link=file:///etc/passwd]" or ":warning:" stays text (styles come from Text).
+    out: Console = field(
+        default_factory=lambda: Console(highlight=False, markup=False, emoji=False)
+    )
+    err: Console = field(
+        default_factory=lambda: Console(stderr=True, highlight=False, markup=False, emoji=False)
+    )
     fixed_now: datetime | None = None  # PKUS_NOW, for tests and demos
 
     @classmethod

@@ -30,6 +30,9 @@ def exit_code(e: BaseException) -> int:
         from rich.console import Console
         from rich.text import Text
 
-        Console(stderr=True, highlight=False, soft_wrap=True).print(Text(f"error: {e}"))
+        from pkus_cli.pack.safe import clean
+
+        console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
+        console.print(Text(f"error: {clean(str(e))}"))
         return e.exit_code
     raise e

@@ -97,6 +97,7 @@ def load(root: Path, on_file: Callable[[Path], None] | None = None) -> Pack:
             collections=collections,
         ),
         locations=b.locations,
+        notices=tuple(b.notices),
     )
 
 

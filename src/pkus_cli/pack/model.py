@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
+from pkus_cli.errors import Problem
 from pkus_cli.pack.basics import Country
 
 if TYPE_CHECKING:  # annotations only: items never imports this module, so no circle
@@ -125,6 +126,9 @@ class Pack:
     # Where each item was defined ("event:ID" -> file and line), for checks that report
     # problems after loading; empty when the pack comes from the cache.
     locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    # What the loader cleaned and `pkus validate` reports (control characters in text);
+    # empty when the pack comes from the cache, which holds the cleaned text.
+    notices: tuple[Problem, ...] = field(default_factory=tuple, compare=False, repr=False)
     # The large collections already read from `parts`, so each is decoded once.
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 

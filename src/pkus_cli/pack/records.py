@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from pkus_cli.errors import Problem
+from pkus_cli.pack import safe
 from pkus_cli.pack.basics import DATE_RE, ID_RE, ItemKind
 from pkus_cli.pack.items import Ref
 from pkus_cli.pack.model import Location
@@ -37,9 +40,14 @@ class File:
     path: Path
     shown: str
     problems: list[Problem]
+    # Problems that do not stop the pack from loading (its text is cleaned), but that
+    # `pkus validate` reports and fails on.
+    notices: list[Problem] = field(default_factory=list)
+    root: Path | None = None  # the pack folder: nothing outside it is read
 
     def problem(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.shown, line, message))
+        # A message may quote the pack's own words: never its control characters.
+        self.problems.append(Problem(self.shown, line, safe.clean(message)))
 
 
 def node_line(node: yaml.Node) -> int:
@@ -50,14 +58,78 @@ def is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG
 
 
-def compose(f: File) -> yaml.Node | None:
+MAX_FILE_BYTES = 4_000_000  # a decade of 10,000 events is about 3 MB; more is refused unread
+# The standard tags a plain YAML document resolves to by itself. Any other (!!python/...,
+# !custom) is a request to build an object: refused, and never acted on.
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq",
+                                       "timestamp")
+)  # fmt: skip
+
+
+def readable(f: File) -> bool:
+    """Only regular files inside the pack are read: a link out of the pack, a device, a FIFO
+    or a link loop is refused by name, without opening it; so is a file over the size limit."""
     try:
-        text = f.path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        f.problem(1, f"not UTF-8 text ({e.reason} at byte {e.start})")
-        return None
+        st = os.lstat(f.path)
+        if stat.S_ISLNK(st.st_mode):
+            target = f.path.resolve(strict=True)
+            root = (f.root or f.path.parent).resolve()
+            if not target.is_relative_to(root):
+                f.problem(1, "a symbolic link to a file outside the pack; refused (not read)")
+                return False
+            st = os.stat(target)
+    except RuntimeError:
+        f.problem(1, "a symbolic link that loops; refused")
+        return False
     except OSError as e:
         f.problem(1, f"cannot read the file ({e.strerror or e})")
+        return False
+    if not stat.S_ISREG(st.st_mode):
+        f.problem(1, "not a regular file (a device, FIFO or socket); refused (not read)")
+        return False
+    if st.st_size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // 1_000_000
+        f.problem(1, f"larger than {limit} MB ({st.st_size:,} bytes); refused (not read)")
+        return False
+    return True
+
+
+def _checked(f: File, node: yaml.Node) -> bool:
+    """No anchors and aliases (one alias can multiply a file a thousandfold) and no tags."""
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:
+            f.problem(node_line(n), "YAML anchors and aliases are not allowed in a pack")
+            return False
+        seen.add(id(n))
+        if n.tag not in _PLAIN_TAGS:
+            shown = n.tag.replace("tag:yaml.org,2002:", "!!")
+            f.problem(node_line(n), f"YAML tags are not allowed ('{shown}'); it was not acted on")
+            return False
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                stack += [k, v]
+        elif isinstance(n, yaml.SequenceNode):
+            stack += n.value
+    return True
+
+
+def compose(f: File) -> yaml.Node | None:
+    if not readable(f):
+        return None
+    try:
+        data = f.path.read_bytes()
+    except OSError as e:
+        f.problem(1, f"cannot read the file ({e.strerror or e})")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        f.problem(line, f"not UTF-8 text ({e.reason} at byte {e.start}); save it as UTF-8")
         return None
     try:
         node = yaml.compose(text, Loader=_YamlLoader)
@@ -80,7 +152,8 @@ def compose(f: File) -> yaml.Node | None:
         return None
     if node is None:
         f.problem(1, "the file is empty")
-    return node
+        return None
+    return node if _checked(f, node) else None
 
 
 @dataclass
@@ -150,10 +223,20 @@ class Rec:
         if not isinstance(node, yaml.ScalarNode):
             self.err(key, "expected text")
             return None
-        value = str(node.value).strip()
+        value = self._clean(key, str(node.value)).strip()
         if not value:
             self.err(key, "must not be empty")
             return None
+        return value
+
+    def _clean(self, key: str, value: str) -> str:
+        """The value without control characters; each found is reported (see `safe`)."""
+        if safe.CONTROL.search(value):
+            message = f"{self.label}: field '{key}': control characters removed: "
+            self.f.notices.append(
+                Problem(self.f.shown, self.line_of(key), message + safe.describe(value))
+            )
+            return safe.clean(value)
         return value
 
     def integer(self, key: str, required: bool = True) -> int | None:
@@ -194,7 +277,7 @@ class Rec:
             if not isinstance(item, yaml.ScalarNode) or is_null(item):
                 self.f.problem(node_line(item), f"{self.label}: field '{key}': items must be text")
                 continue
-            value = str(item.value).strip()
+            value = self._clean(key, str(item.value)).strip()
             if not value:
                 self.f.problem(node_line(item), f"{self.label}: field '{key}': empty item")
                 continue
@@ -260,6 +343,7 @@ class Builder:
         self.root = root
         self.on_file = on_file
         self.problems: list[Problem] = []
+        self.notices: list[Problem] = []
         self.pending: list[Pending] = []
         self.defined: dict[str, dict[str, Location]] = {}
         self.locations: dict[str, Location] = {}
@@ -267,13 +351,19 @@ class Builder:
     def file(self, path: Path) -> File:
         if self.on_file is not None:
             self.on_file(path)
-        return File(path, display_path(path), self.problems)
+        return File(path, display_path(path), self.problems, self.notices, self.root)
 
     def files(self, sub: str) -> Iterator[File]:
         folder = self.root / sub
-        if folder.is_dir():
-            for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-                yield self.file(path)
+        if not folder.is_dir():
+            return
+        try:
+            paths = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+        except OSError as e:  # a folder without read permission is not skipped silently
+            self.file(folder).problem(1, f"cannot read the folder ({e.strerror or e})")
+            return
+        for path in paths:
+            yield self.file(path)
 
     def top(self, f: File, allowed: tuple[str, ...]) -> Rec | None:
         node = compose(f)

@@ -141,7 +141,7 @@ class Loop:
         prompt += " · q quits"
         while True:
             try:
-                line = self.out.input(Text(f"{prompt} > ", style="bold").markup)
+                line = self.out.input(Text(f"{prompt} > ", style="bold"))
             except EOFError:
                 raise EndOfInput from None
             if grading.is_quit(line):
