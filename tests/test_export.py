@@ -244,7 +244,7 @@ def test_disk_error_keeps_the_old_file_and_reports_one_line(
     out = _folder(tmp_path) / "deck.tsv"
     out.write_text("the previous export\n", encoding="utf-8")
     monkeypatch.setattr(export, "write_tsv", _half_then(OSError(28, "No space left on device")))
-    result = do_export(run, "tsv", "-o", str(out))
+    result = do_export(run, "tsv", "-o", str(out), "--force")
     assert result.exit_code == 1
     assert result.stderr.strip() == f"error: cannot write {out}: No space left on device"
     assert out.read_text(encoding="utf-8") == "the previous export\n"

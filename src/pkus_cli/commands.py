@@ -309,6 +309,7 @@ def export(
     section: str | None,
     tag: str | None,
     person: str | None,
+    force: bool = False,
 ) -> None:
     from pkus_cli import export as exporter
     from pkus_cli.pack.paths import display_path
@@ -316,7 +317,10 @@ def export(
 
     pack = load(env)
     path = output or exporter.default_path(pack, fmt)
-    result = exporter.export(pack, fmt, path, find.resolve(pack, decade, section, tag, person))
+    f = find.resolve(pack, decade, section, tag, person)
+    result = exporter.export(pack, fmt, path, f, force)
+    if str(path) == "-":
+        return  # the export itself is on standard output
     counts = ", ".join(f"{k} {n}" for k, n in result.counts.items())
     env.out.print(Text(f"wrote {display_path(result.path)} ({result.format}: {counts})"))
 

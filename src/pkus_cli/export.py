@@ -12,6 +12,7 @@ import html
 import json
 import os
 import random
+import stat
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -161,14 +162,41 @@ def _umask() -> int:
     return mask
 
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+def _target(path: Path, force: bool) -> tuple[Path, int | None]:
+    """Where to write, and the mode to keep: only a new name or, with --force, a regular
+    file (or a link to one) that may be written. Never a device, a FIFO or a folder."""
+    target = path.expanduser()
+    try:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        return target, None
+    except OSError as e:  # a name too long for the file system, a path through a file, ...
+        raise ExportError(f"cannot write {path}: {e.strerror or e}") from None
+    if stat.S_ISLNK(st.st_mode):
+        if not force:
+            raise ExportError(f"{path} is a symbolic link; use --force to write through it")
+        try:
+            target = target.resolve(strict=True)
+            st = os.stat(target)
+        except (OSError, RuntimeError):
+            raise ExportError(f"{path} is a symbolic link that leads nowhere") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ExportError(f"cannot write {path}: it is a folder (give a file name)")
+    if not stat.S_ISREG(st.st_mode):
+        raise ExportError(f"{path} is not a regular file (a device or FIFO); not written")
+    if not force:
+        raise ExportError(f"{path} exists; use --force to replace it")
+    if not os.access(target, os.W_OK):
+        raise ExportError(f"{path} is read-only; not written")
+    return target, stat.S_IMODE(st.st_mode)
+
+
+def _atomic(path: Path, write: Callable[[Path], None], force: bool = False) -> None:
     """Run `write(tmp)` on a temporary file beside `path`, then rename it over `path`.
 
     On any failure the temporary file is removed and `path` is left as it was.
     """
-    target = path.expanduser()
-    if target.is_dir():
-        raise ExportError(f"cannot write {path}: it is a folder (give a file name)")
+    target, keep_mode = _target(path, force)
     folder = target.parent
     if not folder.is_dir():
         raise ExportError(f"cannot write {path}: folder '{folder}' does not exist")
@@ -180,7 +208,8 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     tmp = Path(name)
     try:
         write(tmp)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; exports are ordinary files
+        # mkstemp makes it private; an export is an ordinary file, or keeps the old one's mode
+        os.chmod(tmp, keep_mode if keep_mode is not None else 0o666 & ~_umask())
         os.replace(tmp, target)
     except OSError as e:
         tmp.unlink(missing_ok=True)
@@ -203,10 +232,19 @@ def export(
     fmt: str,
     path: Path,
     f: find.Filter = find.NO_FILTER,
+    force: bool = False,
 ) -> ExportResult:
-    """Write the pack (or the slice the filters select) to `path` in format `fmt`."""
+    """Write the pack (or the slice the filters select) to `path` in format `fmt`.
+
+    `path` "-" is standard output. Otherwise the file is written whole or not at all."""
     fmt = resolve_format(fmt)
     sel = find.select(pack, f)
+    if str(path) == "-":
+        return _to_stdout(pack, fmt, sel)
+
+    def atomic_write(target: Path, write: Callable[[Path], None]) -> None:
+        _atomic(target, write, force)
+
     counts = {"events": len(sel.events), "cards": len(sel.cards)}
     if fmt in ("anki", "tsv"):
         items = notes(sel)
@@ -221,6 +259,29 @@ def export(
         counts = {**counts, "people": len(sel.people), "terms": len(sel.terms)}
         atomic_write(path, _text(lambda f: f.write(_json(sel))))
     return ExportResult(fmt, path, counts)
+
+
+def _to_stdout(pack: Pack, fmt: str, sel: find.Selection) -> ExportResult:
+    import sys
+
+    counts = {"events": len(sel.events), "cards": len(sel.cards)}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "export"
+        if fmt in ("anki", "tsv"):
+            items = notes(sel)
+            counts = {"notes": len(items), **counts}
+            if fmt == "anki":
+                write_apkg(pack, items, path)
+            else:
+                _text(lambda f: write_tsv(pack, items, f))(path)
+        elif fmt == "markdown":
+            _text(lambda f: f.write(markdown(sel)))(path)
+        else:
+            _text(lambda f: f.write(_json(sel)))(path)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(path.read_bytes())
+        sys.stdout.buffer.flush()
+    return ExportResult(fmt, Path("-"), counts)
 
 
 # --- anki ----------------------------------------------------------------------------------

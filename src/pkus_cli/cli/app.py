@@ -620,6 +620,9 @@ def export(
     section: Section = None,
     tag: Tag = None,
     person: Person = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing file (or write through a link).")
+    ] = False,
 ) -> None:
     """Export to Anki, Anki text, Markdown or JSON.
 
@@ -631,4 +634,6 @@ def export(
       pkus export anki -o pkus.apkg
       pkus export markdown --decade 1990s -o 90s.md
     """
-    commands.export(env(ctx), fmt, output, decade=decade, section=section, tag=tag, person=person)
+    commands.export(
+        env(ctx), fmt, output, decade=decade, section=section, tag=tag, person=person, force=force
+    )

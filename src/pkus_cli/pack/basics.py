@@ -5,9 +5,28 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-DATE_RE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
+# ASCII digits only: "\d" would take Arabic-Indic digits, which then sort after 1999.
+DATE_RE = re.compile(r"^([0-9]{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?)?$")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DECADE_RE = re.compile(r"^(\d{3})0s$")
+DECADE_RE = re.compile(r"^([0-9]{3})0s$")
+
+
+def real_date(date: str) -> bool:
+    """A content date that exists on the calendar: no 30 February, no 31 April."""
+    import datetime
+
+    m = DATE_RE.match(date)
+    if not m:
+        return False
+    year, month, day = m.groups()
+    if not day:
+        return True
+    try:
+        datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
+
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")  # fmt: skip

@@ -282,7 +282,9 @@ def _event(
         return None
     ident = r.ident()
     r.relabel(f"event '{ident}'" if ident else "event")
-    date = r.pattern("date", is_date, "a date YYYY, YYYY-MM or YYYY-MM-DD")
+    date = r.pattern(
+        "date", is_date, "a real calendar date YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits"
+    )
     if date and span and not (span[0] <= int(date[:4]) <= span[1]):
         r.err("date", f"{date} is outside the {decade} ({span[0]}-{span[1]})")
         date = None

@@ -18,7 +18,7 @@ import yaml
 
 from pkus_cli.errors import Problem
 from pkus_cli.pack import safe
-from pkus_cli.pack.basics import DATE_RE, ID_RE, ItemKind
+from pkus_cli.pack.basics import ID_RE, ItemKind, real_date
 from pkus_cli.pack.items import Ref
 from pkus_cli.pack.model import Location
 from pkus_cli.pack.paths import display_path
@@ -28,7 +28,7 @@ try:  # libyaml is about ten times faster; fall back to pure Python where it is 
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
 
-_YEARS = re.compile(r"^\d{4}(?:-\d{4})?$")
+_YEARS = re.compile(r"^[0-9]{4}(?:-[0-9]{4})?$")
 _NULL_TAG = "tag:yaml.org,2002:null"
 
 
@@ -302,7 +302,7 @@ class Rec:
 
 
 def is_date(s: str) -> bool:
-    return bool(DATE_RE.match(s))
+    return real_date(s)
 
 
 def is_years(s: str) -> bool:
