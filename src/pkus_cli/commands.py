@@ -132,7 +132,6 @@ def quiz(
 
     from pkus_cli.errors import Interrupted, UsageError
     from pkus_cli.progress import stats as progress
-    from pkus_cli.progress.store import Store
     from pkus_cli.quiz import plan as planner
     from pkus_cli.quiz.loop import Loop, LoopOptions, run_loop
     from pkus_cli.quiz.session import Session
@@ -146,7 +145,7 @@ def quiz(
     pack = load(env)
     scope = planner.make_filters(pack, decade, section, tag, person, kinds, event)
     now = env.now()
-    store = None if cram else Store.open(env.db_path)
+    store = None if cram else env.open_store(writing=True)
     try:
         schedules = store.schedules() if store is not None else {}
         fails = progress.failures(store) if (leeches and store is not None) else None
@@ -198,13 +197,12 @@ def stats(
     person: str | None = None,
 ) -> None:
     from pkus_cli.progress import stats as progress
-    from pkus_cli.progress.store import Store
     from pkus_cli.render import stats as screen
     from pkus_cli.views import find
 
     pack = load(env)
     f = find.resolve(pack, decade, section, tag, person)
-    with Store.open(env.db_path) as store:
+    with env.open_store() as store:
         data = progress.stats(pack, store, env.now(), f)
     emit(env, data, json_, screen.render)
 
@@ -370,7 +368,7 @@ def practice(
 
     from pkus_cli.errors import UsageError
     from pkus_cli.practice import coverage, writing
-    from pkus_cli.progress.store import AttemptRow, Store
+    from pkus_cli.progress.store import AttemptRow
     from pkus_cli.render import practice as screen
     from pkus_cli.views import papers
 
@@ -381,7 +379,7 @@ def practice(
     started = env.now()
     until = (started + timedelta(minutes=minutes)).astimezone().strftime("%H:%M")
     # Open the store first: a store that cannot be written is refused before any writing.
-    with Store.open(env.db_path) as store:
+    with env.open_store(writing=True) as store:
         env.out.print(screen.question(q, minutes, until))
         clock = time.monotonic()
         if file is not None:
@@ -441,7 +439,7 @@ def _mock_mcqs(env: AppContext, pack: Pack, rng: Any, minutes: int) -> None:
     import time
 
     from pkus_cli.practice import mcq
-    from pkus_cli.progress.store import AttemptRow, Store
+    from pkus_cli.progress.store import AttemptRow
     from pkus_cli.quiz.terminal import EndOfInput, read_line
     from pkus_cli.render import mock as screen
 
@@ -451,7 +449,7 @@ def _mock_mcqs(env: AppContext, pack: Pack, rng: Any, minutes: int) -> None:
 
         raise UsageError("this pack has no multiple-choice questions for a mock paper")
     started = env.now()
-    with Store.open(env.db_path) as store:
+    with env.open_store(writing=True) as store:
         env.out.print(screen.part_one(len(questions), minutes))
         deadline = time.monotonic() + minutes * 60
         marks = []

@@ -11,7 +11,10 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pkus_cli.progress.store import Store
 
 from rich.console import Console
 
@@ -50,7 +53,11 @@ def _fixed_now() -> datetime | None:
         t = datetime.fromisoformat(fixed)
     except ValueError:
         raise PkusError(f"PKUS_NOW is not an ISO 8601 time: {fixed!r}") from None
-    return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
+    t = t if t.tzinfo else t.replace(tzinfo=timezone.utc)
+    # The scheduler works in UTC and schedules years ahead: keep the clock where both hold.
+    if not 1970 <= t.year <= 2200:
+        raise PkusError(f"PKUS_NOW must be a time between 1970 and 2200, got {fixed!r}")
+    return t.astimezone(timezone.utc)
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,20 @@ class AppContext:
     def db_path(self) -> Path:
         # Resolved on use: platformdirs costs start-up time that outline never needs.
         return self.db_option or default_db_path()
+
+    def open_store(self, writing: bool = False) -> Store:
+        """The progress store. Only the default data folder is created; with `writing`, a
+        store that cannot take answers is refused before any question is asked."""
+        from pkus_cli.progress.store import Store
+
+        store = Store.open(self.db_path, create=self.db_option is None)
+        if writing:
+            try:
+                store.writable()
+            except BaseException:
+                store.close()
+                raise
+        return store
 
     def now(self) -> datetime:
         """The current time, UTC (or PKUS_NOW)."""

@@ -267,7 +267,14 @@ def _write(folder: Path, pack: Pack) -> None:
         if old == folder:
             continue
         try:
-            stale = old.name.startswith(prefix) or old.stat().st_mtime < cutoff
+            age = time.time() - old.stat().st_mtime
+            # A compilation killed half-way leaves a ".tmp-" folder: gone after ten minutes
+            # (a younger one may be another pkus writing right now).
+            stale = (
+                old.name.startswith(prefix)
+                or old.stat().st_mtime < cutoff
+                or (old.name.startswith(".tmp-") and age > 600)
+            )
         except OSError:
             continue
         if stale:
@@ -328,7 +335,14 @@ def _decoder(type_text: str) -> Decoder:
         value = _decoder(t[len("dict[str, ") : -1])
         dec = lambda v: {k: value(x) for k, x in v.items()}  # noqa: E731
     elif t in ("str", "int", "float", "bool"):
-        dec = lambda v: v  # noqa: E731
+        # A cache edited or damaged by hand may hold the wrong type ("title": null): refuse
+        # it here, so the cache is dropped and rebuilt instead of failing on screen.
+        want = {"str": str, "int": int, "float": (int, float), "bool": bool}[t]
+
+        def dec(v: Any, want: Any = want) -> Any:
+            if not isinstance(v, want) or (t != "bool" and isinstance(v, bool)):
+                raise TypeError(f"expected {t}, got {type(v).__name__}")
+            return v
     else:
         cls = _model_class(t)
         if isinstance(cls, type) and issubclass(cls, Enum):

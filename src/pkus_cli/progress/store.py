@@ -9,18 +9,30 @@ and left untouched.
 from __future__ import annotations
 
 import contextlib
+import json
+import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from pkus_cli.errors import StoreError
 
 APPLICATION_ID = 0x706B7573  # "pkus": marks the file as ours in its SQLite header
 SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+_SCHEMA = {
+    "cards": ("id", "item_id", "card_json", "due", "reps", "lapses"),
+    "reviews": ("id", "item_id", "session", "reviewed_at", "grade", "correct", "kind",
+                "duration_ms", "card_before", "card_after"),
+    "attempts": ("id", "kind", "question_id", "started_at", "seconds", "minutes_allowed",
+                 "score", "out_of", "words", "findings", "detail"),
+}  # fmt: skip
 
 
 class AttemptRow(NamedTuple):
@@ -106,7 +118,10 @@ def iso(t: datetime) -> str:
 
 
 def parse_iso(s: str) -> datetime:
-    return datetime.fromisoformat(s)
+    t = datetime.fromisoformat(s)
+    if t.tzinfo is None:
+        raise ValueError(f"time without a zone: {s!r}")
+    return t
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,17 +155,24 @@ class Store:
     # --- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path) -> Store:
+    def open(cls, path: Path, create: bool = True) -> Store:
         shown = str(path)
         if path.exists():
             if path.is_dir():
                 raise StoreError(f"{shown} is a folder, not a progress database")
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                # SQLite would write "<path>-journal" beside a device such as /dev/null.
+                raise StoreError(f"{shown} is not a regular file (a device or FIFO); use --db FILE")
             _check_header(path)
-        else:
+        elif create:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
                 raise StoreError(f"cannot create {path.parent} for progress: {e.strerror}") from e
+        elif not path.parent.is_dir():
+            raise StoreError(
+                f"cannot keep progress in {shown}: folder {path.parent} does not exist"
+            )
         try:
             db = sqlite3.connect(path, timeout=10, isolation_level=None)
         except sqlite3.Error as e:
@@ -180,11 +202,18 @@ class Store:
                 f"{shown} is an SQLite database, but not a pkus progress file; "
                 "it was left untouched (choose another file with --db)"
             )
+        if app_id != APPLICATION_ID and version:
+            raise StoreError(
+                f"{shown} is an SQLite database of another program (user_version {version}), "
+                "not a pkus progress file; it was left untouched (choose another file with --db)"
+            )
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{shown} was written by a newer pkus (schema {version}, this one reads up to "
                 f"{SCHEMA_VERSION}); upgrade pkus, or use another file with --db"
             )
+        if version == SCHEMA_VERSION:
+            self._check_schema()  # before anything is written: a damaged file stays as it is
         try:
             db.execute("PRAGMA journal_mode = WAL")
         except sqlite3.OperationalError as e:  # e.g. a read-only folder
@@ -193,6 +222,26 @@ class Store:
         db.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
             self._migrate(version)
+
+    def _check_schema(self) -> None:
+        for table, columns in _SCHEMA.items():
+            have = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
+            if not have:
+                raise StoreError(
+                    f"{self.path} is damaged (table '{table}' is missing); it was left untouched"
+                )
+            missing = sorted(set(columns) - have)
+            if missing:
+                raise StoreError(
+                    f"{self.path} is damaged (table '{table}' lacks {', '.join(missing)}); "
+                    "it was left untouched"
+                )
+
+    def writable(self) -> None:
+        """Refuse, before the first question, a store whose answers could not be saved."""
+        folder = self.path.parent
+        if not os.access(self.path, os.W_OK) or not os.access(folder, os.W_OK):
+            raise StoreError(f"{self.path} is read-only: answers could not be saved")
 
     def _migrate(self, version: int) -> None:
         try:
@@ -243,7 +292,25 @@ class Store:
     def schedules(self) -> dict[str, ScheduleRow]:
         """Every question's FSRS state, by question id."""
         rows = self.db.execute("SELECT id, item_id, card_json, due, reps, lapses FROM cards")
-        return {r[1]: ScheduleRow(r[0], r[1], r[2], parse_iso(r[3]), r[4], r[5]) for r in rows}
+        out = {}
+        for r in self._rows(rows):
+            try:
+                json.loads(r[2])
+                out[r[1]] = ScheduleRow(r[0], r[1], r[2], parse_iso(r[3]), r[4], r[5])
+            except (ValueError, TypeError) as e:
+                raise self._damaged("cards", r[0], e) from None
+        return out
+
+    def _rows(self, cursor: sqlite3.Cursor) -> list[Any]:
+        try:
+            return cursor.fetchall()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path} is damaged ({e}); it was left untouched") from None
+
+    def _damaged(self, table: str, row: object, e: Exception) -> StoreError:
+        return StoreError(
+            f"{self.path} is damaged (a bad value in {table} row {row}: {e}); it was left untouched"
+        )
 
     def reviews(self, since: datetime | None = None) -> list[ReviewRow]:
         sql = "SELECT id, item_id, session, reviewed_at, grade, correct, kind FROM reviews"
@@ -251,8 +318,13 @@ class Store:
         if since is not None:
             sql += " WHERE reviewed_at >= ?"
             args = (iso(since),)
-        rows = self.db.execute(sql + " ORDER BY id", args)
-        return [ReviewRow(r[0], r[1], r[2], parse_iso(r[3]), r[4], bool(r[5]), r[6]) for r in rows]
+        out = []
+        for r in self._rows(self.db.execute(sql + " ORDER BY id", args)):
+            try:
+                out.append(ReviewRow(r[0], r[1], r[2], parse_iso(r[3]), r[4], bool(r[5]), r[6]))
+            except (ValueError, TypeError) as e:
+                raise self._damaged("reviews", r[0], e) from None
+        return out
 
     def next_due(self, items: set[str] | None = None) -> datetime | None:
         rows = self.db.execute("SELECT item_id, due FROM cards ORDER BY due").fetchall()
@@ -270,8 +342,13 @@ class Store:
         if kind is not None:
             sql += " WHERE kind = ?"
             args = (kind,)
-        rows = self.db.execute(sql + " ORDER BY started_at, id", args)
-        return [AttemptRow(r[0], r[1], r[2], parse_iso(r[3]), *r[4:]) for r in rows]
+        out = []
+        for r in self._rows(self.db.execute(sql + " ORDER BY started_at, id", args)):
+            try:
+                out.append(AttemptRow(r[0], r[1], r[2], parse_iso(r[3]), *r[4:]))
+            except (ValueError, TypeError) as e:
+                raise self._damaged("attempts", r[0], e) from None
+        return out
 
     # --- writing ---------------------------------------------------------------------------
 
