@@ -81,7 +81,8 @@ def test_bad_date_and_date_outside_decade(tiny: Path, edit: Edit) -> None:
     msgs = "\n".join(problems_of(tiny))
     assert (
         "event 'pressler-cutoff': field 'date': "
-        "expected a real calendar date YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits, got '1990-13'" in msgs
+        "expected a real calendar date YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits, got '1990-13'"
+        in msgs
     )
     assert "event 'tests-1998': field 'date': 2001-05-28 is outside the 1990s (1990-1999)" in msgs
 

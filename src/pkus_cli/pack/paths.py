@@ -21,5 +21,5 @@ def display_path(path: Path) -> str:
     """A path as the user should see it: relative to the working directory when inside it."""
     try:
         return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd()) else str(path)
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # a link loop cannot be resolved
         return str(path)

@@ -15,6 +15,13 @@ import unicodedata
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+# unicodedata has no names for the C0 and C1 controls; these are the ones attacks use.
+_NAMES = {
+    "\x07": "BELL", "\x08": "BACKSPACE", "\x0d": "CARRIAGE RETURN", "\x1b": "ESCAPE",
+    "\x7f": "DELETE", "\x9b": "CONTROL SEQUENCE INTRODUCER", "\x9d": "OPERATING SYSTEM COMMAND",
+}  # fmt: skip
+
+
 def clean(text: str) -> str:
     """`text` without control characters; a carriage return becomes nothing."""
     return CONTROL.sub("", text) if CONTROL.search(text) else text
@@ -23,5 +30,5 @@ def clean(text: str) -> str:
 def describe(text: str) -> str:
     """The control characters in `text`, named: "U+001B (ESCAPE), U+202E (RIGHT-TO-LEFT ...)"."""
     found = dict.fromkeys(CONTROL.findall(text))
-    names = [f"U+{ord(c):04X} ({unicodedata.name(c, 'control')})" for c in found]
+    names = [f"U+{ord(c):04X} ({_NAMES.get(c) or unicodedata.name(c, 'CONTROL')})" for c in found]
     return ", ".join(names)
