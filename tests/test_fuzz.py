@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from pkus_cli.cli.app import app
 from pkus_cli.errors import ContentError
-from pkus_cli.pack import checks, loader
+from pkus_cli.pack import checks, loader, safe
 
 from .conftest import TINY
 
@@ -34,6 +34,11 @@ ODD = [
     "*x",
     "!!python/object:os.system",
     "]",
+    # What a hostile pack puts in its text: YAML escapes for terminal controls, markup.
+    ' "\\e]0;title\\a\\e[2J\\x9b6n\\u202e" ',
+    "[link=file:///etc/passwd]x[/link]",
+    "[/]",
+    "&a x",
 ]
 
 
@@ -75,6 +80,22 @@ def mutations(draw: st.DrawFn) -> tuple[str, str]:
     return name, text
 
 
+def vars_of(item: object) -> list[str]:
+    import dataclasses
+
+    out: list[str] = []
+    for f in dataclasses.fields(item):  # type: ignore[arg-type]
+        v = getattr(item, f.name)
+        out += (
+            [v]
+            if isinstance(v, str)
+            else [x for x in v if isinstance(x, str)]
+            if isinstance(v, tuple)
+            else []
+        )
+    return out
+
+
 def check_mutated_pack(name: str, text: str) -> None:
     """Load a pack with one mutated file: a Pack or a ContentError, nothing else."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -90,6 +111,11 @@ def check_mutated_pack(name: str, text: str) -> None:
                 assert "\n" not in p.message, p
             return
         checks.quality_problems(pack)  # must not raise either
+        # What loads holds no terminal control in any string, whatever the file said.
+        for group in (pack.events(), pack.people(), pack.terms(), pack.cards(), pack.sources()):
+            for item in group:
+                for value in vars_of(item):
+                    assert not safe.CONTROL.search(value), (name, value)
         # What loads is whole: every event sits in a known decade and known subsections.
         codes = {sub.code for s in pack.sections for sub in s.subsections}
         assert all(set(e.sections) <= codes for e in pack.events())
