@@ -7,6 +7,7 @@ export never leaves a half-written file. genanki is imported only by the Anki ex
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import html
 import json
@@ -200,6 +201,13 @@ def _atomic(path: Path, write: Callable[[Path], None], force: bool = False) -> N
     folder = target.parent
     if not folder.is_dir():
         raise ExportError(f"cannot write {path}: folder '{folder}' does not exist")
+    # An export killed outright (SIGKILL) leaves its hidden part file: swept on the next.
+    import time
+
+    for old in folder.glob(f".{target.name}.*.part"):
+        with contextlib.suppress(OSError):
+            if time.time() - old.stat().st_mtime > 600:
+                old.unlink()
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as e:
