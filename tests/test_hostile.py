@@ -272,3 +272,12 @@ def test_a_latin_1_terminal_degrades_instead_of_failing() -> None:
     r = subprocess.run([sys.executable, "-m", "pkus_cli", "search", "Ayub"], capture_output=True,
                        env=env, timeout=60, check=False)  # fmt: skip
     assert r.returncode == 0 and b"Traceback" not in r.stderr and b"Ayub" in r.stdout
+
+
+def test_names_over_the_file_system_limit_are_one_line(tmp_path: Path) -> None:
+    long = "x" * 300
+    for args in (["--db", str(tmp_path / f"{long}.db"), "stats"],
+                 ["--content", str(tmp_path / long), "outline"]):  # fmt: skip
+        r = run(*args)
+        assert r.returncode in (1, 2) and r.stderr.count("\n") == 1, r.stderr
+        assert "Traceback" not in r.stderr

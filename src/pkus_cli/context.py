@@ -40,8 +40,11 @@ def content_dir(option: Path | None) -> Path:
         from pkus_cli.pack.paths import builtin_content_dir
 
         return builtin_content_dir()
-    if chosen.exists() and not chosen.is_dir():
-        raise UsageError(f"--content takes a folder, and {chosen} is a file")
+    try:
+        if chosen.exists() and not chosen.is_dir():
+            raise UsageError(f"--content takes a folder, and {chosen} is a file")
+    except OSError as e:  # a name too long for the file system, a path through a file
+        raise UsageError(f"cannot use {chosen} as the content folder: {e.strerror or e}") from None
     return chosen
 
 

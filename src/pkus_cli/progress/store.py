@@ -156,6 +156,13 @@ class Store:
 
     @classmethod
     def open(cls, path: Path, create: bool = True) -> Store:
+        try:
+            return cls._open(path, create)
+        except OSError as e:  # a name too long for the file system, a path through a file
+            raise StoreError(f"cannot use {path} for progress: {e.strerror or e}") from None
+
+    @classmethod
+    def _open(cls, path: Path, create: bool) -> Store:
         shown = str(path)
         if path.exists():
             if path.is_dir():
