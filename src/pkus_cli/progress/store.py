@@ -189,6 +189,8 @@ class Store:
             store._prepare()
         except sqlite3.DatabaseError as e:
             db.close()
+            if "full" in str(e):
+                raise StoreError(f"the disk is full: cannot open {shown} ({e})") from e
             raise StoreError(
                 f"{shown} is not a usable progress database ({e}); move it aside or use --db"
             ) from e
