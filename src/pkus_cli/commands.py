@@ -525,3 +525,22 @@ def quotes(env: AppContext, decade: str | None, person: str | None, json_: bool)
     from pkus_cli.views import literature as view
 
     emit(env, view.quotes(load(env), decade, person), json_, screen.render_quotes)
+
+
+def figures(
+    env: AppContext,
+    measure: str,
+    year_from: int | None,
+    year_to: int | None,
+    constant: bool,
+    json_: bool,
+    csv: bool,
+) -> None:
+    from pkus_cli.render import figures as screen
+    from pkus_cli.views import figures as view
+
+    data = view.figures(load(env), measure, year_from, year_to, constant)
+    if csv:
+        sys.stdout.write(data.to_csv())
+        return
+    emit(env, data, json_, screen.render)

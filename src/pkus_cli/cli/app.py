@@ -450,6 +450,42 @@ def quotes(
     commands.quotes(env(ctx), decade, person, json_)
 
 
+@app.command()
+def figures(
+    ctx: typer.Context,
+    measure: Annotated[
+        str,
+        typer.Option(
+            "--measure",
+            "-m",
+            metavar="MEASURE",
+            help="economic, military or total aid; exports or imports of goods.",
+        ),
+    ] = "total",
+    year_from: Annotated[int | None, option(options.YEAR_FROM)] = None,
+    year_to: Annotated[int | None, option(options.YEAR_TO)] = None,
+    constant: Annotated[
+        bool, typer.Option("--constant", help="Constant dollars (base year as the source has it).")
+    ] = False,
+    json_: Json = False,
+    csv: Annotated[
+        bool, typer.Option("--csv", help="Print CSV: year, amounts, unit, spans.")
+    ] = False,
+) -> None:
+    """Chart US aid to Pakistan (or trade) by year, with alliances and sanctions marked.
+
+    Each series is as its source measures it (Greenbook obligations by fiscal year; Census
+    trade by calendar year), never mixed; the sources are listed under the chart.
+
+    \b
+    Examples:
+      pkus figures
+      pkus figures --measure military --from 1980 --to 1995
+      pkus figures --measure exports --csv
+    """
+    commands.figures(env(ctx), measure, year_from, year_to, constant, json_, csv)
+
+
 # --- exam practice ----------------------------------------------------------------------------
 
 

@@ -307,9 +307,9 @@ def _model_class(name: str) -> Any:
 
     if hasattr(items, name):
         return getattr(items, name)
-    from pkus_cli.pack import study
+    from pkus_cli.pack import figures, study
 
-    return getattr(study, name)
+    return getattr(study, name) if hasattr(study, name) else getattr(figures, name)
 
 
 Decoder = Callable[[Any], Any]

@@ -69,9 +69,9 @@ def load(root: Path, on_file: Callable[[Path], None] | None = None) -> Pack:
     corrections = [
         c for f in b.files("corrections") for c in _read_list(b, f, "corrections", _correction)
     ]
-    from pkus_cli.pack import study_loader
+    from pkus_cli.pack import figures_loader, study_loader
 
-    collections = study_loader.read_all(b)
+    collections = {**study_loader.read_all(b), **figures_loader.read_all(b)}
     if not tags:  # a pack without tags.yaml accepts any well-formed tag
         b.defined["tag"] = {t: Location("", 0) for e in events for t in e.tags}
     _check_decade_files(b, decades, sections)

@@ -17,6 +17,7 @@ from pkus_cli.errors import Problem
 from pkus_cli.pack.basics import Country
 
 if TYPE_CHECKING:  # annotations only: items never imports this module, so no circle
+    from pkus_cli.pack.figures import Series, Span
     from pkus_cli.pack.items import Card, Correction, Event, Person, Source, Term
     from pkus_cli.pack.study import PaperQuestion, Quote, Work
 
@@ -103,6 +104,8 @@ COLLECTIONS = {
     "papers": "tuple[PaperQuestion, ...]",
     "works": "tuple[Work, ...]",
     "quotes": "tuple[Quote, ...]",
+    "series": "tuple[Series, ...]",
+    "spans": "tuple[Span, ...]",
 }
 
 
@@ -224,6 +227,14 @@ class Pack:
     def quotes(self) -> tuple[Quote, ...]:
         """Quotations, by date."""
         return cast("tuple[Quote, ...]", self._collection("quotes"))
+
+    def series(self) -> tuple[Series, ...]:
+        """Year-by-year figures of aid and trade, each as its source measures it."""
+        return cast("tuple[Series, ...]", self._collection("series"))
+
+    def spans(self) -> tuple[Span, ...]:
+        """Alliances, sanctions and suspensions, by start date."""
+        return cast("tuple[Span, ...]", self._collection("spans"))
 
     def _collection(self, name: str) -> tuple[Any, ...]:
         return cast("tuple[Any, ...]", self._once(name, lambda: self.parts.collection(name)))
