@@ -125,6 +125,8 @@ def startup(
         "decade": Case("pkus decade 1990s", pkus("decade", "1990s")),
         "help": Case("pkus --help", pkus("--help")),
         "quiz": Case("pkus quiz, to the first question", pkus("quiz", "--seed", "1"), stdin=""),
+        "figures": Case("pkus figures", pkus("figures")),
+        "html": Case("pkus export html (whole pack)", pkus("export", "html", "-o", str(Path(tempfile.mkdtemp()) / "g.html"), "--force")),
     }  # fmt: skip
     measure(list(c.values()), rounds, env)
     rows = [(x.name, ms(x)) for x in c.values()]
@@ -133,6 +135,8 @@ def startup(
         Check("outline / python -c pass", ratio(c["outline"], c["pass"]), 11.0),
         Check("outline / argparse app", ratio(c["outline"], c["argparse"]), 1.15),
         Check("--help / minimal app --help", ratio(c["help"], c["typer_help"]), 1.1),
+        Check("figures / outline", ratio(c["figures"], c["outline"]), 1.2),
+        Check("export html, whole pack", statistics.median(c["html"].times), 2.0, " s"),
     ]
     peak = max(c["outline"].rss_kb) / 1024
     rows.append(("peak memory, pkus outline", f"{peak:7.1f} MiB"))

@@ -25,14 +25,14 @@ from pkus_cli.errors import ExportError, UsageError
 from pkus_cli.pack.basics import format_date
 from pkus_cli.pack.items import Event, Source
 from pkus_cli.pack.model import Pack
-from pkus_cli.pack.study import Quote, Work
 from pkus_cli.views import find, subjects
+from pkus_cli.views.literature import literature_of
 from pkus_cli.views.pages import DecadeView, OutlineView, sources_of
 from pkus_cli.views.serialize import card_dict, event_dict, person_dict, source_dict, term_dict
 from pkus_cli.views.subjects import Kind
 
-FORMATS = {"anki": ".apkg", "tsv": ".tsv", "markdown": ".md", "json": ".json"}
-ALIASES = {"apkg": "anki", "md": "markdown", "txt": "tsv"}
+FORMATS = {"anki": ".apkg", "tsv": ".tsv", "markdown": ".md", "json": ".json", "html": ".html"}
+ALIASES = {"apkg": "anki", "md": "markdown", "txt": "tsv", "htm": "html"}
 COUNTRY = {"us": "United States", "pakistan": "Pakistan", "other": "Other"}
 FIELDS = ("Question", "Answer", "Date", "Context", "Source")
 
@@ -66,21 +66,6 @@ class Note:
     context: str
     sources: tuple[Source, ...]
     tags: tuple[str, ...]
-
-
-def literature_of(sel: find.Selection) -> tuple[list[Work], list[Quote]]:
-    """The works and quotations a selection holds: all, or those tied to its events and people."""
-    events = {e.id for e in sel.events}
-    people = {p.id for p in sel.people}
-    works = [
-        w for w in sel.pack.works()
-        if not sel.filtered or events & set(w.events) or people & set(w.people)
-    ]  # fmt: skip
-    quotes = [
-        q for q in sel.pack.quotes()
-        if not sel.filtered or q.event in events or q.person in people
-    ]  # fmt: skip
-    return works, quotes
 
 
 def _tags(decade: str, events: tuple[Event, ...]) -> tuple[str, ...]:
@@ -263,6 +248,10 @@ def export(
             atomic_write(path, _text(lambda f: write_tsv(pack, items, f)))
     elif fmt == "markdown":
         atomic_write(path, _text(lambda f: f.write(markdown(sel))))
+    elif fmt == "html":
+        from pkus_cli.guide_html import guide
+
+        atomic_write(path, _text(lambda f: f.write(guide(sel))))
     else:
         counts = {**counts, "people": len(sel.people), "terms": len(sel.terms)}
         atomic_write(path, _text(lambda f: f.write(_json(sel))))
@@ -284,6 +273,10 @@ def _to_stdout(pack: Pack, fmt: str, sel: find.Selection) -> ExportResult:
                 _text(lambda f: write_tsv(pack, items, f))(path)
         elif fmt == "markdown":
             _text(lambda f: f.write(markdown(sel)))(path)
+        elif fmt == "html":
+            from pkus_cli.guide_html import guide
+
+            _text(lambda f: f.write(guide(sel)))(path)
         else:
             _text(lambda f: f.write(_json(sel)))(path)
         sys.stdout.flush()

@@ -638,8 +638,8 @@ def export(
         str,
         typer.Argument(
             metavar="FORMAT",
-            help="anki (.apkg deck), tsv (Anki text import), markdown (study guide) or json "
-            "(the whole pack).",
+            help="anki (.apkg deck), tsv (Anki text import), markdown (study guide), html "
+            "(printable guide with charts) or json (the whole pack).",
             autocompletion=completion.formats,
         ),
     ],
@@ -669,6 +669,7 @@ def export(
     Examples:
       pkus export anki -o pkus.apkg
       pkus export markdown --decade 1990s -o 90s.md
+      pkus export html -o guide.html
     """
     commands.export(
         env(ctx), fmt, output, decade=decade, section=section, tag=tag, person=person, force=force

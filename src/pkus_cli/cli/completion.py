@@ -87,5 +87,6 @@ def formats(incomplete: str) -> Choices:
         "tsv": "Anki text import",
         "markdown": "study guide",
         "json": "the whole pack",
+        "html": "printable study guide with charts",
     }
     return [(f, help_[f]) for f in FORMATS if f.startswith(incomplete.lower())]

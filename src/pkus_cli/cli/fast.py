@@ -1,12 +1,12 @@
 """A fast path for the commands opened dozens of times a day, without importing Typer.
 
-`pkus outline` and `pkus decade` are read-only and take a handful of options. Importing
-Typer (and building fifteen commands) costs more than the rest of the run, so `main()`
-first offers the arguments here. Only argument lists that are unambiguous and valid are
-taken; anything else (help, unknown or repeated options, a file where a folder is
-expected) returns None and goes through Typer, which owns every usage message. The
-command bodies are the same functions the Typer commands call (`commands`), and the
-option names come from the same table (`cli.options`).
+`pkus outline`, `pkus decade` and a plain `pkus figures` are read-only and take a handful
+of options. Importing Typer (and building fifteen commands) costs more than the rest of
+the run, so `main()` first offers the arguments here. Only argument lists that are
+unambiguous and valid are taken; anything else (help, unknown or repeated options, a file
+where a folder is expected) returns None and goes through Typer, which owns every usage
+message. The command bodies are the same functions the Typer commands call (`commands`),
+and the option names come from the same table (`cli.options`).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def parse(argv: list[str]) -> tuple[str, Path | None, dict[str, object]] | None:
         if got is None or content is not None:
             return None
         content, i = Path(got[0]), got[1]
-    if i >= len(args) or args[i] not in ("outline", "decade"):
+    if i >= len(args) or args[i] not in ("outline", "decade", "figures"):
         return None
     command, rest = args[i], args[i + 1 :]
     opts: dict[str, object] = {"json_": False}
@@ -65,6 +65,8 @@ def parse(argv: list[str]) -> tuple[str, Path | None, dict[str, object]] | None:
             if got is None:
                 return None
             opts["section"], j = got
+        elif command == "figures":
+            return None  # only the plain chart (and --json) is taken here; options go to Typer
         elif command == "decade" and not arg.startswith("-") and not positional:
             positional.append(arg)
             j += 1
@@ -87,6 +89,8 @@ def run(argv: list[str]) -> int | None:
         env = AppContext.create(content)
         if command == "outline":
             commands.outline(env, opts["section"], bool(opts["json_"]))  # type: ignore[arg-type]
+        elif command == "figures":
+            commands.figures(env, "total", None, None, False, bool(opts["json_"]), False)
         else:
             commands.decade(env, opts["name"], bool(opts["json_"]))  # type: ignore[arg-type]
     except PkusError as e:

@@ -46,6 +46,16 @@ def render(view: DecadeView) -> RenderableType:
         more = f"... and {rest} more: pkus timeline --decade {d.id}"
         parts.append(Text(more, style="dim"))
 
+    if view.aid is not None:
+        from pkus_cli.render import figures as chart
+
+        parts += [Text("\nUS aid by year", style="bold underline"), chart.bars(view.aid)]
+        parts.append(
+            Text(
+                f"the series, its sources and spans: pkus figures --from {d.start} --to {d.end}",
+                style="dim",
+            )
+        )
     if d.figures:
         figures = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         figures.add_column("Figure", ratio=3)

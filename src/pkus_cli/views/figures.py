@@ -11,7 +11,6 @@ from pkus_cli.pack.basics import Country
 from pkus_cli.pack.figures import Series, Span
 from pkus_cli.pack.items import Source
 from pkus_cli.pack.model import Pack
-from pkus_cli.views.pages import sources_of
 
 # What each measure adds up, from the long Greenbook series by default.
 MEASURES = {
@@ -157,4 +156,6 @@ def figures(
         rows.append(Row(year, sum(parts), parts, spans, us.get(year, ""), pk.get(year, "")))
     shown = tuple(x for x in pack.spans() if any(x.covers(r.year) for r in rows))
     cited = tuple(dict.fromkeys(i for s in series for i in s.sources))
-    return FiguresView(measure, series, tuple(rows), shown, sources_of(pack, cited))
+    known = {src.id: src for src in pack.sources()}
+    sources = tuple(known[i] for i in cited if i in known)
+    return FiguresView(measure, series, tuple(rows), shown, sources)

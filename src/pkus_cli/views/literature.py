@@ -96,3 +96,18 @@ def quotes(pack: Pack, decade: str | None = None, person: str | None = None) -> 
     ]
     values = {k: v for k, v in (("decade", d), ("person", p.id if p else None)) if v}
     return QuotesView(tuple(out), values)
+
+
+def literature_of(sel: find.Selection) -> tuple[list[Work], list[Quote]]:
+    """The works and quotations a selection holds: all, or those tied to its events and people."""
+    events = {e.id for e in sel.events}
+    people = {p.id for p in sel.people}
+    works = [
+        w for w in sel.pack.works()
+        if not sel.filtered or events & set(w.events) or people & set(w.people)
+    ]  # fmt: skip
+    quotes = [
+        q for q in sel.pack.quotes()
+        if not sel.filtered or q.event in events or q.person in people
+    ]  # fmt: skip
+    return works, quotes

@@ -83,10 +83,12 @@ class DecadeView:
     events: tuple[Event, ...]
     sections: tuple[Section, ...]
     people: dict[str, Person]
+    aid: Any = None  # views.figures.FiguresView of the decade's years, when the pack has any
 
     def to_dict(self) -> dict[str, Any]:
         d = self.decade
         return {
+            "aid": self.aid.to_dict()["rows"] if self.aid is not None else None,
             "id": d.id,
             "title": d.title,
             "years": [d.start, d.end],
@@ -147,7 +149,20 @@ def decade(pack: Pack, text: str) -> DecadeView:
     events = pack.events_of(ident)
     sections = tuple(s for s in pack.sections if ident in s.decades)
     people = {p.id: p for p in pack.people()}
-    return DecadeView(d, events, sections, people)
+    return DecadeView(d, events, sections, people, _aid(pack, d.start, d.end))
+
+
+def _aid(pack: Pack, start: int, end: int) -> Any:
+    """The decade's slice of the aid figures, or None when the pack has none for it."""
+    if not pack.series():
+        return None
+    from pkus_cli.errors import UsageError
+    from pkus_cli.views import figures
+
+    try:
+        return figures.figures(pack, "total", start, end)
+    except UsageError:
+        return None
 
 
 # --- counts --------------------------------------------------------------------------------
