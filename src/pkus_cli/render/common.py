@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from pkus_cli.pack.items import Source
-from pkus_cli.pack.study import Quote, Work
+if TYPE_CHECKING:  # annotations only: a chart or an outline need not build these classes
+    from pkus_cli.pack.items import Source
+    from pkus_cli.pack.study import Quote, Work
 
 COUNTRY_LABEL = {"us": "United States", "pakistan": "Pakistan", "other": "Other"}
 

@@ -4,13 +4,15 @@ the leaders of each year beside it. Plain data; the chart is drawn by `render.fi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pkus_cli.errors import UsageError
 from pkus_cli.pack.basics import Country
-from pkus_cli.pack.figures import Series, Span
-from pkus_cli.pack.items import Source
-from pkus_cli.pack.model import Pack
+
+if TYPE_CHECKING:
+    from pkus_cli.pack.figures import Series, Span
+    from pkus_cli.pack.items import Source
+    from pkus_cli.pack.model import Pack
 
 # What each measure adds up, from the long Greenbook series by default.
 MEASURES = {
