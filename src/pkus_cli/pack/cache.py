@@ -32,7 +32,7 @@ ITEM_FOLDERS = (
     "literature", "quotes", "figures",
 )  # fmt: skip
 SCHEMA_VERSION = 1  # the content schema the loader reads (see loader.SCHEMA_VERSION)
-FORMAT = 4  # the layout of the cache folder itself
+FORMAT = 5  # the layout of the cache folder itself
 STALE_DAYS = 60  # compilations not rebuilt or replaced for this long are removed
 
 
@@ -300,6 +300,7 @@ def encode(obj: Any) -> Any:
 _HOMES = {
     **dict.fromkeys(("Series", "Point", "Total", "Span"), "figures"),
     **dict.fromkeys(("PaperQuestion", "Outline", "Argument", "Work", "Quote"), "study"),
+    "Source": "source",
 }
 
 

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pkus_cli.pack.basics import Country, ItemKind, format_date
+from pkus_cli.pack.source import Source
+
+__all__ = ["Card", "Correction", "Event", "MemoryParts", "Person", "Ref", "Role", "Source", "Term"]
 
 TYPED_MAX_WORDS = 5  # more words that carry meaning: an explanation, not a fact to type
 _FILLER_WORDS = (
@@ -79,16 +82,6 @@ class Term:
     year: str
     definition: str
     sources: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    id: str
-    title: str
-    author: str
-    kind: str
-    year: int | None = None
-    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,6 +72,8 @@ def load(root: Path, on_file: Callable[[Path], None] | None = None) -> Pack:
     from pkus_cli.pack import figures_loader, study_loader
 
     collections = {**study_loader.read_all(b), **figures_loader.read_all(b)}
+    cited = {i for s in collections["series"] for i in s.sources}  # type: ignore[attr-defined]
+    collections["figure_sources"] = tuple(s for s in sources if s.id in cited)
     if not tags:  # a pack without tags.yaml accepts any well-formed tag
         b.defined["tag"] = {t: Location("", 0) for e in events for t in e.tags}
     _check_decade_files(b, decades, sections)

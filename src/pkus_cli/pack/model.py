@@ -106,6 +106,7 @@ COLLECTIONS = {
     "quotes": "tuple[Quote, ...]",
     "series": "tuple[Series, ...]",
     "spans": "tuple[Span, ...]",
+    "figure_sources": "tuple[Source, ...]",  # the sources the series cite, read on their own
 }
 
 
@@ -231,6 +232,10 @@ class Pack:
     def series(self) -> tuple[Series, ...]:
         """Year-by-year figures of aid and trade, each as its source measures it."""
         return cast("tuple[Series, ...]", self._collection("series"))
+
+    def figure_sources(self) -> tuple[Source, ...]:
+        """The sources the figures cite, without reading the whole bibliography."""
+        return cast("tuple[Source, ...]", self._collection("figure_sources"))
 
     def spans(self) -> tuple[Span, ...]:
         """Alliances, sanctions and suspensions, by start date."""

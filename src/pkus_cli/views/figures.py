@@ -158,6 +158,6 @@ def figures(
         rows.append(Row(year, sum(parts), parts, spans, us.get(year, ""), pk.get(year, "")))
     shown = tuple(x for x in pack.spans() if any(x.covers(r.year) for r in rows))
     cited = tuple(dict.fromkeys(i for s in series for i in s.sources))
-    known = {src.id: src for src in pack.sources()}
+    known = {src.id: src for src in pack.figure_sources()}
     sources = tuple(known[i] for i in cited if i in known)
     return FiguresView(measure, series, tuple(rows), shown, sources)
