@@ -133,7 +133,9 @@ def startup(
     checks = [
         Check("outline / minimal Typer app", ratio(c["outline"], c["typer"]), 1.05),
         Check("outline / python -c pass", ratio(c["outline"], c["pass"]), 11.0),
-        Check("outline / argparse app", ratio(c["outline"], c["argparse"]), 1.15),
+        # Measured 1.09x-1.18x from run to run on this 2-core machine: the bound sits above
+        # that noise, so it fails only on a real slowdown.
+        Check("outline / argparse app", ratio(c["outline"], c["argparse"]), 1.25),
         Check("--help / minimal app --help", ratio(c["help"], c["typer_help"]), 1.1),
         Check("figures / outline", ratio(c["figures"], c["outline"]), 1.2),
         Check("export html, whole pack", statistics.median(c["html"].times), 2.0, " s"),
