@@ -281,3 +281,13 @@ def test_names_over_the_file_system_limit_are_one_line(tmp_path: Path) -> None:
         r = run(*args)
         assert r.returncode in (1, 2) and r.stderr.count("\n") == 1, r.stderr
         assert "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["timline"], ["quiz", "--count", "abc"], ["event"], ["--bogus", "outline"],
+    ["timeline", "--tag", "nosuch"], ["decade", "1880s"], ["export", "pdf"],
+])  # fmt: skip
+def test_every_usage_error_is_one_line(args: list[str]) -> None:
+    r = run(*args)
+    assert r.returncode == 2, (args, r.stderr)
+    assert r.stderr.count("\n") == 1 and r.stderr.startswith("error: "), r.stderr

@@ -10,23 +10,40 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import UsageError as ClickUsageError  # Typer's own Click
 from typer.core import TyperGroup
 
 from pkus_cli import __version__, commands
 from pkus_cli.cli import completion, options
 from pkus_cli.context import AppContext
-from pkus_cli.errors import PkusError
+from pkus_cli.errors import PkusError, UsageError
 from pkus_cli.exits import exit_code
 
 
 class PkusGroup(TyperGroup):
-    """Turn every PkusError (and Ctrl-C) into one line on stderr and its exit code."""
+    """Turn every PkusError (and Ctrl-C) into one line on stderr and its exit code, and
+    every usage error too: one line, not Click's Usage / Try / blank / Error block."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except ClickUsageError as e:
+            raise typer.Exit(_usage(e)) from None
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except (PkusError, KeyboardInterrupt) as e:
             raise typer.Exit(exit_code(e)) from None
+        except ClickUsageError as e:
+            raise typer.Exit(_usage(e)) from None
+
+
+def _usage(e: ClickUsageError) -> int:
+    """One line on stderr, with where to look: "error: ... (pkus quiz -h)"."""
+    where = e.ctx.command_path if e.ctx is not None else "pkus"
+    message = " ".join(e.format_message().split())
+    return exit_code(UsageError(f"{message} (see {where} -h)"))
 
 
 def option(spec: options.Spec, **extra: Any) -> Any:

@@ -46,10 +46,10 @@ def unknown(what: str, value: str, valid: Iterable[str], hint: str = "") -> Usag
     near = suggest(value, options)
     if near:
         tail = f"did you mean {', '.join(near)}?"
-    elif len(options) <= 12:
+    elif len(options) <= 30:
         tail = f"choose one of {', '.join(options)}"
-    else:
-        tail = hint or "see the list of valid values"
+    else:  # too many to print: the command that lists them
+        tail = hint or f"{len(options)} are known"
     return UsageError(f"unknown {what} '{value.strip()}': {tail}")
 
 
@@ -100,7 +100,7 @@ def tag_of(pack: Pack, text: str) -> str:
     key = text.strip().lower()
     known = [t.id for t in pack.tags] or sorted({t for e in pack.events() for t in e.tags})
     if key not in known:
-        raise unknown("tag", text, known, "see `pkus timeline` or tags.yaml")
+        raise unknown("tag", text, known)
     return key
 
 
