@@ -28,7 +28,7 @@ try:  # libyaml is about ten times faster; fall back to pure Python where it is 
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
 
-_YEARS = re.compile(r"^[0-9]{4}(?:-[0-9]{4})?$")
+_YEARS = re.compile(r"^[0-9]{4}(?:-(?:[0-9]{4})?)?$")  # "2024-": still in office
 _NULL_TAG = "tag:yaml.org,2002:null"
 
 
@@ -309,10 +309,10 @@ def is_years(s: str) -> bool:
     if not _YEARS.match(s):
         return False
     parts = s.split("-")
-    return len(parts) == 1 or parts[0] <= parts[1]
+    return len(parts) == 1 or not parts[1] or parts[0] <= parts[1]
 
 
-YEARS_WANT = "a year or range like 1988 or 1988-1990"
+YEARS_WANT = "a year or range like 1988, 1988-1990, or 2024- for one still in office"
 
 
 def parse_ref(raw: str) -> Ref | None:

@@ -202,9 +202,13 @@ class Store:
     def _prepare(self) -> None:
         db = self.db
         db.execute("PRAGMA busy_timeout = 10000")
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        # One statement, one snapshot: another pkus may be creating the file right now, and
+        # reading its id before and its version after that commit would look foreign.
+        app_id, version, tables = db.execute(
+            "SELECT (SELECT application_id FROM pragma_application_id()),"
+            " (SELECT user_version FROM pragma_user_version()),"
+            " (SELECT count(*) FROM sqlite_master)"
+        ).fetchone()
         shown = str(self.path)
         if app_id != APPLICATION_ID and tables:
             raise StoreError(

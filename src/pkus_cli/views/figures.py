@@ -108,7 +108,8 @@ def _leaders(pack: Pack) -> tuple[dict[int, str], dict[int, str]]:
             years = [int(y) for y in ld.years.split("-") if y.strip().isdigit()]
             if not years:
                 continue
-            span = range(years[0], years[-1] + 1)
+            last = 2100 if ld.years.endswith("-") else years[-1]  # still in office
+            span = range(years[0], last + 1)
             if ld.country is Country.US and ld.role.startswith("President"):
                 for y in span:
                     us.setdefault(y, ld.name.split()[-1])
