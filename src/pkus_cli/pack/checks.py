@@ -37,6 +37,14 @@ def quality_problems(pack: Pack) -> list[Problem]:
                     f"subsection {sub.code}: {n} linked event(s), needs at least "
                     f"{MIN_EVENTS_PER_SUBSECTION} (list '{sub.code}' in events' sections)",
                 )
+    days = {e.date[:7] for e in pack.events() if len(e.date) == 10}
+    for e in pack.events():
+        if len(e.date) == 7 and e.date in days and not e.sort:
+            at(
+                f"event:{e.id}",
+                f"event '{e.id}': {e.date} shares its month with events of known days; give it "
+                "a sort day (sort: YYYY-MM-DD) so it is listed where its text puts it",
+            )
     have = {d.id for d in pack.decades}
     for s in pack.sections:
         for name in s.decades:

@@ -48,6 +48,12 @@ class Event:
     tags: tuple[str, ...]
     sources: tuple[str, ...]
     note: str | None = None
+    sort: str | None = None  # an approximate day, for ordering a month or a year among days
+
+    @property
+    def sort_key(self) -> str:
+        """Where the event sorts: its sort day, else its date (a month before its days)."""
+        return self.sort or self.date
 
     @property
     def year(self) -> int:

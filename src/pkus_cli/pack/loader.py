@@ -80,7 +80,7 @@ def load(root: Path, on_file: Callable[[Path], None] | None = None) -> Pack:
     b.resolve()
     if b.problems:
         raise ContentError(b.problems)
-    events.sort(key=lambda e: (e.date, e.title))
+    events.sort(key=lambda e: (e.sort_key, e.title))
     return Pack(
         root=str(root),
         id=meta.get("id", root.name),
@@ -189,7 +189,7 @@ def _read_tags(b: Builder) -> list[Tag]:
 DECADE_FIELDS = ("id", "title", "years", "summary", "leaders", "figures", "takeaways", "sources")
 EVENT_FIELDS = (
     "id", "date", "title", "summary", "significance", "sections", "people", "terms", "tags",
-    "sources", "note",
+    "sources", "note", "sort",
 )  # fmt: skip
 
 
@@ -295,6 +295,12 @@ def _event(
     people, terms = r.ids("people"), r.ids("terms")
     tags, sources = r.ids("tags", required=True), r.ids("sources", required=True)
     note = r.text("note", required=False)
+    # Where a month or a year sorts among the days around it ("mid-1979"): an approximate
+    # day inside the date's own span, for ordering only; the date shown stays as written.
+    sort = r.pattern("sort", is_date, "a day YYYY-MM-DD for ordering", required=False)
+    if sort and date and (len(sort) != 10 or not sort.startswith(date) or len(date) == 10):
+        r.err("sort", f"'{sort}' must be a day within {date}, for a date less precise than a day")
+        sort = None
     b.refer(r, "sections", "section", sections)
     b.refer(r, "people", "person", people)
     b.refer(r, "terms", "term", terms)
@@ -319,6 +325,7 @@ def _event(
         tags,
         sources,
         note,
+        sort,
     )
 
 

@@ -30,6 +30,8 @@ def render(view: OutlineView) -> RenderableType:
             for e in events:
                 line = Text(f"{e.date:<10} ", style="green")
                 line.append(e.title)
+                if e.sections[0] != sub.code:  # filed under another subsection, listed here too
+                    line.append(f"  (also under {e.sections[0]})", style="yellow")
                 line.append(f"  [{e.id}]", style="dim")
                 node.add(line)
     if view.expanded is None:

@@ -18,9 +18,10 @@ if TYPE_CHECKING:  # annotations only: `pkus outline` never creates the item cla
 
 
 def events_in(pack: Pack, code: str) -> tuple[Event, ...]:
-    """Events linked to subsection `code` ("4B"), main links first, then by date."""
+    """Events linked to subsection `code` ("4B"), in date order; cross-listed ones (whose
+    main subsection is another) are among them, marked by the view."""
     linked = [e for e in pack.events() if code in e.sections]
-    return tuple(sorted(linked, key=lambda e: (e.sections[0] != code, e.date)))
+    return tuple(sorted(linked, key=lambda e: (e.sort_key, e.title)))
 
 
 # --- outline -------------------------------------------------------------------------------
