@@ -397,6 +397,11 @@ def test_completion_offers_pack_values() -> None:
     assert completion.people(ctx, "") == [("ike", "Dwight D. Eisenhower")]
     assert [v for v, _ in completion.terms(ctx, "SE")] == ["seato"]
     assert [v for v, _ in completion.formats("a")] == ["anki"]
+    assert [v for v, _ in completion.formats("h")] == ["html"]
+    assert [v for v, _ in completion.measures("mi")] == ["military"]
+    assert [v for v, _ in completion.papers(ctx, "css")] == ["css-2020-ca-1"]
+    assert [v for v, _ in completion.paper_names(ctx, "C")] == ["CA"]
+    assert [v for v, _ in completion.people(ctx, "eisen")] == ["ike"]  # a word of the name
 
 
 def test_completion_never_raises_on_a_bad_pack(tmp_path: Path) -> None:

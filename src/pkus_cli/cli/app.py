@@ -477,6 +477,7 @@ def figures(
             "-m",
             metavar="MEASURE",
             help="economic, military or total aid; exports or imports of goods.",
+            autocompletion=completion.measures,
         ),
     ] = "total",
     year_from: Annotated[int | None, option(options.YEAR_FROM)] = None,
@@ -519,6 +520,7 @@ def papers(
             metavar="PAPER",
             help="Only this paper: Current Affairs (CA), Pakistan Affairs (PA), "
             "International Relations (IR).",
+            autocompletion=completion.paper_names,
         ),
     ] = None,
     json_: Json = False,

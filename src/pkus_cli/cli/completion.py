@@ -35,7 +35,14 @@ def _complete(ctx: typer.Context, incomplete: str, options: Callable[[Pack], Cho
         return []
     try:
         key = incomplete.lower()
-        return [(value, help_) for value, help_ in options(pack) if value.lower().startswith(key)]
+        # The id's start, or (people, terms, events) any word of the name: "musha" offers
+        # pervez-musharraf, since that is how a user remembers him.
+        return [
+            (value, help_)
+            for value, help_ in options(pack)
+            if value.lower().startswith(key)
+            or (key and any(w.startswith(key) for w in help_.lower().replace("-", " ").split()))
+        ]
     except Exception:
         return []
 
@@ -71,6 +78,20 @@ def terms(ctx: typer.Context, incomplete: str) -> Choices:
 
 def papers(ctx: typer.Context, incomplete: str) -> Choices:
     return _complete(ctx, incomplete, lambda p: [(q.id, q.label) for q in p.papers()])
+
+
+def measures(incomplete: str) -> Choices:
+    from pkus_cli.views.figures import MEASURES
+
+    return [(m, "figures measure") for m in MEASURES if m.startswith(incomplete.lower())]
+
+
+def paper_names(ctx: typer.Context, incomplete: str) -> Choices:
+    short = {"Current Affairs": "CA", "Pakistan Affairs": "PA"}
+    return _complete(
+        ctx, incomplete,
+        lambda p: [(short.get(n, n), n) for n in sorted({q.paper for q in p.papers() if q.paper})],
+    )  # fmt: skip
 
 
 def kinds(incomplete: str) -> Choices:
