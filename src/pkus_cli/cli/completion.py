@@ -29,7 +29,9 @@ def _pack(ctx: typer.Context) -> Pack | None:
         return None
 
 
-def _complete(ctx: typer.Context, incomplete: str, options: Callable[[Pack], Choices]) -> Choices:
+def _complete(
+    ctx: typer.Context, incomplete: str, options: Callable[[Pack], Choices], words: bool = False
+) -> Choices:
     pack = _pack(ctx)
     if pack is None:
         return []
@@ -41,7 +43,7 @@ def _complete(ctx: typer.Context, incomplete: str, options: Callable[[Pack], Cho
             (value, help_)
             for value, help_ in options(pack)
             if value.lower().startswith(key)
-            or (key and any(w.startswith(key) for w in help_.lower().replace("-", " ").split()))
+            or (words and key and any(w.startswith(key) for w in help_.lower().split()))
         ]
     except Exception:
         return []
@@ -65,15 +67,15 @@ def tags(ctx: typer.Context, incomplete: str) -> Choices:
 
 
 def events(ctx: typer.Context, incomplete: str) -> Choices:
-    return _complete(ctx, incomplete, lambda p: [(e.id, e.title) for e in p.events()])
+    return _complete(ctx, incomplete, lambda p: [(e.id, e.title) for e in p.events()], words=True)
 
 
 def people(ctx: typer.Context, incomplete: str) -> Choices:
-    return _complete(ctx, incomplete, lambda p: [(x.id, x.name) for x in p.people()])
+    return _complete(ctx, incomplete, lambda p: [(x.id, x.name) for x in p.people()], words=True)
 
 
 def terms(ctx: typer.Context, incomplete: str) -> Choices:
-    return _complete(ctx, incomplete, lambda p: [(t.id, t.term) for t in p.terms()])
+    return _complete(ctx, incomplete, lambda p: [(t.id, t.term) for t in p.terms()], words=True)
 
 
 def papers(ctx: typer.Context, incomplete: str) -> Choices:
