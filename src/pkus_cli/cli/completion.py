@@ -37,13 +37,13 @@ def _complete(
         return []
     try:
         key = incomplete.lower()
-        # The id's start, or (people, terms, events) any word of the name: "musha" offers
+        # The id's start, or (people, terms) any word of the name: "musha" offers
         # pervez-musharraf, since that is how a user remembers him.
         return [
             (value, help_)
             for value, help_ in options(pack)
             if value.lower().startswith(key)
-            or (words and key and any(w.startswith(key) for w in help_.lower().split()))
+            or (words and len(key) >= 3 and any(w.startswith(key) for w in help_.lower().split()))
         ]
     except Exception:
         return []
@@ -67,7 +67,7 @@ def tags(ctx: typer.Context, incomplete: str) -> Choices:
 
 
 def events(ctx: typer.Context, incomplete: str) -> Choices:
-    return _complete(ctx, incomplete, lambda p: [(e.id, e.title) for e in p.events()], words=True)
+    return _complete(ctx, incomplete, lambda p: [(e.id, e.title) for e in p.events()])
 
 
 def people(ctx: typer.Context, incomplete: str) -> Choices:
