@@ -260,7 +260,10 @@ def test_search_ignores_case_and_accents(run: Run) -> None:
 
 def test_search_matches_word_starts_only(run: Run) -> None:
     assert {"pressler", "pressler-cutoff"} <= {r["id"] for r in search(run, "press")["results"]}
-    assert search(run, "essler")["results"] == []
+    # Inside a word does not match; a word that matches nothing is read as the nearest one,
+    # and the result says so.
+    assert search(run, "essler")["corrected"] == "pressler"
+    assert search(run, "zzzzqq")["results"] == []
 
 
 def test_search_covers_decades_and_cards(run: Run) -> None:
@@ -456,3 +459,25 @@ def test_every_filter_option_completes(run: Run, words: str, expected: str) -> N
     result = run.runner.invoke(app, [], prog_name="pkus", env=env)
     assert result.exit_code == 0, result.output
     assert expected in result.stdout
+
+
+def test_search_table_of_queries_finds_what_students_type() -> None:
+    """At least 40 queries with typos, initials, hyphens and word order: each finds its id
+    among the first three results (tests/data/search.yaml)."""
+    import yaml
+
+    from pkus_cli.pack import cache
+    from pkus_cli.pack.paths import builtin_content_dir
+    from pkus_cli.views import find
+    from pkus_cli.views.search import search as run_search
+
+    pack = cache.load(builtin_content_dir())
+    sel = find.select(pack, find.NO_FILTER)
+    table = yaml.safe_load((Path(__file__).parent / "data" / "search.yaml").read_text())
+    assert len(table["queries"]) >= 40
+    missed = []
+    for row in table["queries"]:
+        top = [r.id for r in run_search(sel, row["query"]).results[:3]]
+        if row["top3"] not in top:
+            missed.append((row["query"], row["top3"], top))
+    assert missed == []

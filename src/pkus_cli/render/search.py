@@ -21,6 +21,10 @@ def marked(text: str, spans: tuple[tuple[int, int], ...], style: str = "") -> Te
 def render(view: SearchView) -> RenderableType:
     if not view.results:
         return Text(f"No results for '{view.query}'.", style="dim")
+    note = None
+    if view.corrected:
+        note = Text(f"No results for '{view.query}'; showing '{' '.join(view.corrected)}'.",
+                    style="yellow")  # fmt: skip
     table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
     table.add_column("Kind", style="cyan", no_wrap=True, width=6)
     table.add_column("Result", ratio=1)
@@ -39,4 +43,4 @@ def render(view: SearchView) -> RenderableType:
         "pkus books · pkus quotes"
     )
     foot = Text(f"{view.total} result{'s' if view.total != 1 else ''}{more}. {hint}", style="dim")
-    return Group(table, foot)
+    return Group(note, table, foot) if note is not None else Group(table, foot)

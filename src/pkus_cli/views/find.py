@@ -137,6 +137,19 @@ def term_of(pack: Pack, ident: str) -> Term:
     for t in pack.terms():
         if folded in (fold(n) for n in (t.term, *t.aliases)):
             return t
+    # Words of a name, in any order and hyphens or not: "Pressler", "kerry lugar". Of
+    # several, the one whose matching name is shortest: "Pressler" is the Pressler
+    # Amendment, not "Brown amendment to the Pressler law".
+    words = re.findall(r"\w+", folded)
+
+    def fit(t: Term) -> int | None:
+        names = [fold(n) for n in (t.term, *t.aliases)]
+        sizes = [len(n) for n in names if all(re.search(rf"\b{re.escape(w)}", n) for w in words)]
+        return min(sizes) if sizes else None
+
+    scored = sorted((size, t.term, t) for t in pack.terms() if words and (size := fit(t)))
+    if len(scored) == 1 or (len(scored) > 1 and scored[0][0] < scored[1][0]):
+        return scored[0][2]
     raise unknown("term", ident, [t.id for t in pack.terms()], "see `pkus terms` for ids")
 
 

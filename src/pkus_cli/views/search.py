@@ -10,7 +10,7 @@ from typing import Any
 from pkus_cli.errors import UsageError
 from pkus_cli.views import subjects
 from pkus_cli.views.find import Selection
-from pkus_cli.views.text import fold, has_word, highlights
+from pkus_cli.views.text import fold, has_word, highlights, squash
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +110,12 @@ class SearchView:
     words: tuple[str, ...]
     total: int
     results: tuple[SearchResult, ...]
+    corrected: tuple[str, ...] = ()  # the words searched for instead, when none matched
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "query": self.query,
+            "corrected": " ".join(self.corrected) or None,
             "total": self.total,
             "results": [r.to_dict() for r in self.results],
         }
@@ -152,20 +154,57 @@ def search(sel: Selection, text: str, limit: int | None = 20) -> SearchView:
     some words in a title, then body-only matches; ties by kind (events, terms, people,
     decades, cards) and pack order.
     """
-    words = tuple(dict.fromkeys(re.findall(r"\w+", fold(text))))
+    words = tuple(dict.fromkeys(re.findall(r"\w+", squash(fold(text)))))
     if not words:
         raise UsageError("search needs at least one word, e.g. pkus search pressler")
+    docs = [(doc, [squash(fold(n)) for n in doc.names], [squash(fold(t)) for _, t in doc.body])
+            for doc in _documents(sel)]  # fmt: skip
+    results = _ranked(docs, words)
+    corrected: tuple[str, ...] = ()
+    if not results:
+        # Nothing found: read each word as the nearest word of the pack ("presler" ->
+        # "pressler", "liaqat" -> "liaquat") and say so.
+        fixed = _nearest(docs, words)
+        if fixed != words:
+            corrected, words = fixed, fixed
+            results = _ranked(docs, words)
+    results.sort(key=lambda r: r.rank)
+    shown = results if limit is None else results[:limit]
+    return SearchView(text, words, len(results), tuple(shown), corrected)
+
+
+def _nearest(
+    docs: list[tuple[_Doc, list[str], list[str]]], words: tuple[str, ...]
+) -> tuple[str, ...]:
+    from rapidfuzz import fuzz, process
+
+    vocabulary = {
+        w for _, names, body in docs for t in (*names, *body) for w in re.findall(r"\w{4,}", t)
+    }
+    out = []
+    for w in words:
+        if len(w) < 4 or any(v.startswith(w) for v in vocabulary):
+            out.append(w)
+            continue
+        best = process.extractOne(w, vocabulary, scorer=fuzz.ratio, score_cutoff=80)
+        out.append(best[0] if best else w)
+    return tuple(out)
+
+
+def _ranked(
+    docs: list[tuple[_Doc, list[str], list[str]]], words: tuple[str, ...]
+) -> list[SearchResult]:
     phrase = " ".join(words)
     results: list[SearchResult] = []
-    for order, doc in enumerate(_documents(sel)):
-        names = [fold(n) for n in doc.names]
-        body = [fold(t) for _, t in doc.body]
+    for order, (doc, names, body) in enumerate(docs):
         in_names = [w for w in words if any(has_word(n, w) for n in names)]
         rest = [w for w in words if w not in in_names]
         if rest and not all(any(has_word(b, w) for b in body) for w in rest):
             continue
         squashed = [" ".join(re.findall(r"\w+", n)) for n in names]
-        if phrase in squashed:
+        if "-".join(words) == doc.id:
+            tier = -1  # the id itself, as a user copies it from another screen
+        elif phrase in squashed:
             tier = 0
         elif any(has_word(n, phrase) for n in squashed):
             tier = 1
@@ -182,7 +221,10 @@ def search(sel: Selection, text: str, limit: int | None = 20) -> SearchView:
         if field_name in ("id", "date"):  # no snippet: show the summary instead
             field_name, field_text = doc.body[0]
         snip, spans = snippet(field_text, words)
-        rank = (tier, -len(in_names), KIND_ORDER.index(doc.kind), order)
+        # On a tie, the shortest name that holds the words: "Pressler Amendment" before
+        # "Brown amendment to the Pressler law".
+        fits = [len(n) for n in names if all(has_word(n, w) for w in in_names)] or [999]
+        rank = (tier, -len(in_names), KIND_ORDER.index(doc.kind), min(fits), order)
         results.append(
             SearchResult(
                 doc.kind,
@@ -196,6 +238,4 @@ def search(sel: Selection, text: str, limit: int | None = 20) -> SearchView:
                 rank,
             )
         )
-    results.sort(key=lambda r: r.rank)
-    shown = results if limit is None else results[:limit]
-    return SearchView(text, words, len(results), tuple(shown))
+    return results

@@ -28,6 +28,17 @@ def fold_chars(text: str) -> tuple[list[str], list[int]]:
     return chars, index
 
 
+_INITIALS = re.compile(r"\b(?:[a-z]\.\s?){2,}|\b(?:[a-z]\s){1,}[a-z]\b(?=\s|$)")
+_JOINED = re.compile(r"\b([a-z])-(?=\d)")
+
+
+def squash(folded: str) -> str:
+    """Folded text with initials joined and "U-2" as "u2", so that "A.Q. Khan", "A. Q. Khan"
+    and "AQ Khan" read the same, and "U-2" is one word rather than "u" and "2"."""
+    out = _INITIALS.sub(lambda m: m.group(0).replace(".", "").replace(" ", "") + " ", folded)
+    return _JOINED.sub(r"\1", out)
+
+
 def has_word(folded: str, word: str) -> bool:
     """True when a word of `folded` starts with `word`."""
     return re.search(r"(?<!\w)" + re.escape(word), folded) is not None
