@@ -362,7 +362,7 @@ def test_corrections_list_claim_and_correction(run: Run) -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.index("Pakistan joined SEATO in 1955.") < out.index("It joined in September 1954.")
-    assert "found in: a web chronology" in out and "Source A" in out
+    assert "where it is met: a web chronology" in out and "Source A" in out
     data = json.loads(tiny(run, "corrections", "--json").stdout)["corrections"]
     assert data == [
         {

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 from typer._click.exceptions import UsageError as ClickUsageError  # Typer's own Click
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 from pkus_cli import __version__, commands
 from pkus_cli.cli import completion, options
@@ -44,6 +44,16 @@ def _usage(e: ClickUsageError) -> int:
     where = e.ctx.command_path if e.ctx is not None else "pkus"
     message = " ".join(e.format_message().split())
     return exit_code(UsageError(f"{message} (see {where} -h)"))
+
+
+def _plain_metavar(self: TyperArgument, ctx: Any, *, usage: bool = False) -> str:
+    """Typer writes a required argument as {ID} in usage lines: show ID, as a user types it."""
+    shown = _typer_metavar(self, ctx, usage=usage)
+    return shown[1:-1] if shown.startswith("{") and shown.endswith("}") else shown
+
+
+_typer_metavar = TyperArgument.make_metavar
+TyperArgument.make_metavar = _plain_metavar  # type: ignore[method-assign]
 
 
 def option(spec: options.Spec, **extra: Any) -> Any:

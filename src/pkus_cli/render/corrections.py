@@ -20,7 +20,7 @@ def render(view: CorrectionsView) -> RenderableType:
     for i, c in enumerate(view.corrections, 1):
         table.add_row(f"{i}.", Text("✗", style="bold red"), Text(c.claim))
         table.add_row("", Text("✓", style="bold green"), Text(c.correction))
-        notes = Text(f"found in: {c.found_in}", style="dim")
+        notes = Text(f"where it is met: {c.found_in}", style="dim")
         about = view.about[c.id]
         if about:
             notes.append(f"\nabout: {about['title']} ({about['kind']}:{about['id']})")

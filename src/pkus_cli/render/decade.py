@@ -73,7 +73,9 @@ def render(view: DecadeView) -> RenderableType:
 
     if view.sections:
         where = ", ".join(f"{s.number}. {s.title}" for s in view.sections)
-        parts.append(Text(f"Outline: {where}  (pkus outline --section N)", style="dim"))
+        parts.append(Text(f"Outline: {where}", style="dim"))
+        command = f"pkus outline --section {view.sections[0].number}"
+        parts.append(Text(f"Its events in the outline: {command}", style="dim"))
     return Group(*parts)
 
 
