@@ -35,7 +35,20 @@ def emit(env: AppContext, view: Any, json_: bool, draw: Callable[[Any], Renderab
     if json_:
         env.print_json(view.to_dict())
     else:
-        env.out.print(draw(view))
+        _print(env, draw(view))
+
+
+def _print(env: AppContext, r: RenderableType) -> None:
+    """Print a screen part by part, so that a `Whole` line (a URL, an id) is never cut."""
+    from rich.console import Group
+
+    from pkus_cli.render.common import Whole
+
+    if isinstance(r, Group):
+        for part in r.renderables:
+            _print(env, part)
+    else:
+        env.out.print(r, soft_wrap=isinstance(r, Whole))
 
 
 # --- outline, decades, validation -------------------------------------------------------------

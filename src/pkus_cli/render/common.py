@@ -15,24 +15,37 @@ if TYPE_CHECKING:  # annotations only: a chart or an outline need not build thes
 COUNTRY_LABEL = {"us": "United States", "pakistan": "Pakistan", "other": "Other"}
 
 
+class Whole(Text):
+    """A line pkus never wraps or cuts, because a user copies it: a URL, an id. It is
+    printed as it is (see `commands.emit`); a terminal narrower than it wraps it itself."""
+
+
 def source_line(src: Source) -> Text:
     t = Text()
     t.append(src.title, style="italic")
     t.append(f", {src.author}")
     if src.year:
         t.append(f", {src.year}")
-    if src.url:
-        t.append(f". {src.url}", style="dim")
     return t
 
 
-def sources_block(sources: tuple[Source, ...]) -> list[Text]:
-    """A "Sources" heading and one line per source; nothing when there are none."""
+def link(url: str, indent: int = 4) -> Whole:
+    """A URL on a line of its own, whole, and a hyperlink where the terminal can follow one."""
+    line = Whole(" " * indent)
+    line.append(url, style=f"dim link {url}")
+    return line
+
+
+def sources_block(sources: tuple[Source, ...]) -> list[RenderableType]:
+    """A "Sources" heading and each source, its URL whole on the line below."""
     if not sources:
         return []
-    return [Text("Sources", style="bold underline")] + [
-        Text.assemble("  ", source_line(s)) for s in sources
-    ]
+    out: list[RenderableType] = [Text("Sources", style="bold underline")]
+    for s in sources:
+        out.append(Padding(source_line(s), (0, 0, 0, 2)))
+        if s.url:
+            out.append(link(s.url))
+    return out
 
 
 def literature_lines(works: tuple[Work, ...], quotes: tuple[Quote, ...]) -> list[RenderableType]:

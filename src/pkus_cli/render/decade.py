@@ -34,7 +34,8 @@ def render(view: DecadeView) -> RenderableType:
 
     events = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
     events.add_column("Date", no_wrap=True, style="green")
-    events.add_column("Event", ratio=2)
+    widest = max((len(e.id) for e in view.events), default=10)  # an id is never cut
+    events.add_column("Event", ratio=2, min_width=widest)
     events.add_column("Why it matters", ratio=3)
     for e in view.events[:MAX_EVENTS]:
         title = Text(e.title)

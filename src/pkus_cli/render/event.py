@@ -8,7 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pkus_cli.render.common import literature_lines, source_line
+from pkus_cli.render.common import literature_lines, sources_block
 from pkus_cli.views.lookups import EventView
 
 
@@ -62,13 +62,7 @@ def render(view: EventView) -> RenderableType:
             fixes.add_row(Text("The sources:", style="bold green"), Text(c.correction))
         parts.append(fixes)
     parts += literature_lines(view.works, view.quotes)
-    if view.sources:
-        parts.append(_label("Sources"))
-        cited = Table.grid(padding=(0, 0, 0, 2))
-        cited.add_column(ratio=1)
-        for src in view.sources:
-            cited.add_row(source_line(src))
-        parts.append(cited)
+    parts += sources_block(view.sources)
     around = Text()
     for label, other in (("← before: ", view.previous), ("→ after:  ", view.next)):
         if other is None:

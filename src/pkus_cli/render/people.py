@@ -17,7 +17,8 @@ def render_list(view: PeopleView) -> RenderableType:
     # The id sits under the name rather than in a column of its own, so the roles keep
     # room to wrap in an 80-column terminal.
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-    table.add_column("Name", ratio=2, overflow="fold")
+    widest = max((len(p.id) for p in view.people), default=10)  # an id is never cut
+    table.add_column("Name", ratio=2, overflow="fold", min_width=widest)
     table.add_column("Country", no_wrap=True)
     table.add_column("Roles", ratio=3)
     table.add_column("Events", justify="right", no_wrap=True)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from rich import box
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
+from pkus_cli.render.common import Whole
 from pkus_cli.views.lookups import CITING_KINDS, SourcesView
 
 _PLURAL = {
@@ -19,26 +18,29 @@ _PLURAL = {
 
 
 def render(view: SourcesView) -> RenderableType:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-    table.add_column("Source", ratio=1)
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Cited by", justify="right", no_wrap=True)
+    # One block per source rather than a table: its URL and id go whole on their own line.
+    parts: list[RenderableType] = []
     for s in view.sources:
-        cell = Text(s.title, style="italic")
-        cell.append(f", {s.author}")
+        head = Text(s.title, style="italic")
+        head.append(f", {s.author}")
         if s.year:
-            cell.append(f", {s.year}")
-        cell.append(f"\n{s.id}", style="dim")
-        if s.url:
-            cell.append(f"  {s.url}", style="dim")
+            head.append(f", {s.year}")
         per = view.cited_by.get(s.id, {})
+        head.append(f"  [{s.kind}]", style="dim")
+        parts.append(head)
+        ident = Whole("  ")
+        ident.append(s.id, style="dim")
+        if s.url:
+            ident.append("  ")
+            ident.append(s.url, style=f"dim link {s.url}")
+        parts.append(ident)
         if per:
             detail = ", ".join(
                 f"{per[k]} {_PLURAL[k] if per[k] != 1 else k}" for k in CITING_KINDS if k in per
             )
-            cell.append(f"\ncited by {detail}", style="dim")
-        count = Text(str(view.total(s.id)), style="bold" if per else "red")
-        table.add_row(cell, s.kind, count)
+            parts.append(Text(f"  cited by {detail}", style="dim"))
+        else:
+            parts.append(Text("  cited by nothing", style="red"))
     n = len(view.sources)
-    hint = Text(f"\n{n} source{'s' if n != 1 else ''}.", style="dim")
-    return Group(table, hint)
+    parts.append(Text(f"\n{n} source{'s' if n != 1 else ''}.", style="dim"))
+    return Group(*parts)

@@ -46,7 +46,9 @@ def cards_and_corrections(
 
 def render_list(view: TermsView) -> RenderableType:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-    table.add_column("Term", ratio=2, overflow="fold")
+    # The column is at least as wide as the longest id, which a user types: never cut.
+    widest = max((len(t.id) for t in view.terms), default=10)
+    table.add_column("Term", ratio=2, overflow="fold", min_width=widest)
     table.add_column("Year", no_wrap=True)
     table.add_column("Definition", ratio=5)
     table.add_column("Events", justify="right", no_wrap=True)
