@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from pkus_cli.pack.basics import Country
+from pkus_cli.render.common import Whole
 from pkus_cli.views.pages import DecadeListView, DecadeView
 
 # A decade page is read, not scrolled: past this many events, the timeline lists the rest.
@@ -32,16 +34,16 @@ def render(view: DecadeView) -> RenderableType:
         leaders.add_row(country, ld.role, ld.name, ld.years)
     parts += [Text("\nLeaders", style="bold underline"), leaders]
 
-    events = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-    events.add_column("Date", no_wrap=True, style="green")
-    widest = max((len(e.id) for e in view.events), default=10)  # an id is never cut
-    events.add_column("Event", ratio=2, min_width=widest)
-    events.add_column("Why it matters", ratio=3)
+    parts.append(Text(f"\nKey events ({len(view.events)})", style="bold underline"))
     for e in view.events[:MAX_EVENTS]:
-        title = Text(e.title)
-        title.append(f"\n{e.id}", style="dim")
-        events.add_row(e.date, title, Text(e.significance))
-    parts += [Text(f"\nKey events ({len(view.events)})", style="bold underline"), events]
+        # A block per event: the id on a line of its own is never cut, whatever the width.
+        head = Table.grid(padding=(0, 1))
+        head.add_column(width=10, style="green", no_wrap=True)
+        head.add_column()
+        head.add_row(e.date, Text(e.title, style="bold"))  # the title wraps under itself
+        ident = Whole(" " * 11)
+        ident.append(e.id, style="dim")
+        parts += [head, ident, Padding(Text(e.significance), (0, 0, 0, 11))]
     if len(view.events) > MAX_EVENTS:
         rest = len(view.events) - MAX_EVENTS
         more = f"... and {rest} more: pkus timeline --decade {d.id}"

@@ -4,36 +4,32 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
-from pkus_cli.render.common import COUNTRY_LABEL, literature_lines, sources_block
+from pkus_cli.render.common import COUNTRY_LABEL, Whole, literature_lines, sources_block
 from pkus_cli.render.terms import cards_and_corrections, event_lines
 from pkus_cli.views.lookups import PeopleView, PersonView
 
 
 def render_list(view: PeopleView) -> RenderableType:
-    # The id sits under the name rather than in a column of its own, so the roles keep
-    # room to wrap in an 80-column terminal.
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-    widest = max((len(p.id) for p in view.people), default=10)  # an id is never cut
-    table.add_column("Name", ratio=2, overflow="fold", min_width=widest)
-    table.add_column("Country", no_wrap=True)
-    table.add_column("Roles", ratio=3)
-    table.add_column("Events", justify="right", no_wrap=True)
+    # A block per person: name, country and events; the id whole on its own line (a
+    # user types it); the roles below, wrapping under themselves.
+    parts: list[RenderableType] = []
     for p in view.people:
-        name = Text(p.name, style="bold")
-        name.append(f"\n{p.id}", style="dim")
+        head = Text(p.name, style="bold")
+        n = view.event_counts.get(p.id, 0)
+        head.append(f"  {COUNTRY_LABEL[p.country.value]}, {n} event{'s' if n != 1 else ''}")
+        ident = Whole("  ")
+        ident.append(p.id, style="dim")
         roles = "; ".join(f"{r.title} ({r.years})" for r in p.roles)
-        table.add_row(
-            name, COUNTRY_LABEL[p.country.value], Text(roles), str(view.event_counts.get(p.id, 0))
-        )
+        parts += [head, ident, Padding(Text(roles), (0, 0, 0, 2))]
     n = len(view.people)
-    hint = Text(
-        f"\n{n} {'person' if n == 1 else 'people'}. One in full: pkus people ID", style="dim"
+    parts.append(
+        Text(f"\n{n} {'person' if n == 1 else 'people'}. One in full: pkus people ID", style="dim")
     )
-    return Group(table, hint)
+    return Group(*parts)
 
 
 def render(view: PersonView) -> RenderableType:

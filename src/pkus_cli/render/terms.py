@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from pkus_cli.pack.items import Card, Correction, Event
-from pkus_cli.render.common import sources_block
+from pkus_cli.render.common import Whole, sources_block
 from pkus_cli.views.lookups import TermsView, TermView
 
 
@@ -45,20 +45,20 @@ def cards_and_corrections(
 
 
 def render_list(view: TermsView) -> RenderableType:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-    # The column is at least as wide as the longest id, which a user types: never cut.
-    widest = max((len(t.id) for t in view.terms), default=10)
-    table.add_column("Term", ratio=2, overflow="fold", min_width=widest)
-    table.add_column("Year", no_wrap=True)
-    table.add_column("Definition", ratio=5)
-    table.add_column("Events", justify="right", no_wrap=True)
+    # A block per term, its id whole on its own line (a user types it).
+    parts: list[RenderableType] = []
     for t in view.terms:
-        name = Text(t.term, style="bold")
-        name.append(f"\n{t.id}", style="dim")
-        table.add_row(name, t.year, Text(t.definition), str(view.event_counts.get(t.id, 0)))
+        head = Text(t.term, style="bold")
+        n = view.event_counts.get(t.id, 0)
+        head.append(f"  {t.year}, {n} event{'s' if n != 1 else ''}", style="dim")
+        ident = Whole("  ")
+        ident.append(t.id, style="dim")
+        parts += [head, ident, Padding(Text(t.definition), (0, 0, 0, 2))]
     n = len(view.terms)
-    hint = Text(f"\n{n} term{'s' if n != 1 else ''}. One in full: pkus terms ID", style="dim")
-    return Group(table, hint)
+    parts.append(
+        Text(f"\n{n} term{'s' if n != 1 else ''}. One in full: pkus terms ID", style="dim")
+    )
+    return Group(*parts)
 
 
 def render(view: TermView) -> RenderableType:
