@@ -392,16 +392,18 @@ def markdown(sel: find.Selection) -> str:
     people = {p.id: p for p in pack.people()}
     for d in sel.decades:
         out += [f"## {d.id}: {d.title} ({d.years})", "", d.summary, ""]
+        # Tables only for what is tabular (leaders, figures); events as paragraphs.
         if d.leaders:
-            out += ["**Leaders**", ""]
+            out += ["**Leaders**", "", "| Country | Role | Name | Years |", "|---|---|---|---|"]
             out += [
-                f"- {COUNTRY[ld.country.value]}, {ld.role}: {ld.name} ({ld.years})"
+                f"| {COUNTRY[ld.country.value]} | {_cell(ld.role)} | {_cell(ld.name)} "
+                f"| {ld.years} |"
                 for ld in d.leaders
             ]
             out.append("")
         if d.figures:
-            out += ["**Key figures**", ""]
-            out += [f"- {f.label}: {f.value} ({f.year})" for f in d.figures]
+            out += ["**Key figures**", "", "| Figure | Amount | Year |", "|---|---|---|"]
+            out += [f"| {_cell(f.label)} | {_cell(f.value)} | {f.year} |" for f in d.figures]
             out.append("")
         if d.takeaways:
             out += ["**Takeaways**", ""]
@@ -410,15 +412,12 @@ def markdown(sel: find.Selection) -> str:
         evs = events_of.get(d.id, [])
         if evs:
             out += [f"### Events of the {d.id}", ""]
-            out += ["| Date | Event | What happened | Why it matters | People |"]
-            out += ["|---|---|---|---|---|"]
             for e in evs:
                 who = ", ".join(people[p].name if p in people else p for p in e.people)
-                out.append(
-                    f"| {e.date} | **{_cell(e.title)}** (`{e.id}`) | {_cell(e.summary)} "
-                    f"| {_cell(e.significance)} | {_cell(who)} |"
-                )
-            out.append("")
+                out += [f"#### {e.display_date}: {e.title}", ""]
+                out += [e.summary, "", f"*Why it matters:* {e.significance}", ""]
+                people_line = f"*People:* {who}. " if who else ""
+                out += [f"{people_line}`{e.id}`", ""]
     if sel.people:
         out += ["## People", ""]
         for p in sel.people:
