@@ -154,3 +154,28 @@ def test_undo_returns_to_the_question_before_its_answer(tmp_path: Path) -> None:
     child.sendline("q")
     child.expect(pexpect.EOF)
     assert reviews(db) == []  # the undone answer is gone from the store
+
+
+def test_completion_in_a_real_bash(tmp_path: Path) -> None:
+    """Tab completion as a user gets it: bash with pkus's completion script loaded."""
+    if not Path("/bin/bash").exists():
+        pytest.skip("no bash here")
+    bindir = Path(sys.executable).parent
+    if not (bindir / "pkus").exists():
+        pytest.skip("the pkus script is not installed beside this Python")
+    env = {**os.environ, "PATH": f"{bindir}:{os.environ.get('PATH', '')}", "PS1": "$ ",
+           "TERM": "dumb", "INPUTRC": "/dev/null"}  # fmt: skip
+    child = pexpect.spawn("/bin/bash", ["--norc", "--noprofile", "-i"], env=env,
+                          encoding="utf-8", timeout=30, dimensions=(40, 120))  # fmt: skip
+    child.expect_exact("$ ")
+    child.sendline('eval "$(_PKUS_COMPLETE=source_bash pkus)"')
+    child.expect_exact("$ ")
+    child.send("pkus decade 199\t")
+    child.expect("1990s")
+    child.sendcontrol("c")
+    child.expect_exact("$ ")
+    child.send("pkus figures --measure mil\t")
+    child.expect("military")
+    child.sendcontrol("c")
+    child.sendline("exit")
+    child.expect(pexpect.EOF)
