@@ -35,8 +35,10 @@ def test_readme_output_is_real(command: str, shown: list[str], tmp_path: Path) -
     env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "PKUS_DB": str(tmp_path / "p.db")}
     args = shlex.split(command)[1:]
     stdin = "15/10/2009\n" if args[0] == "quiz" else ""
-    r = subprocess.run([sys.executable, "-m", "pkus_cli", *args], input=stdin, cwd=tmp_path,
-                       capture_output=True, text=True, env=env, timeout=120, check=False)  # fmt: skip
+    r = subprocess.run(
+        [sys.executable, "-m", "pkus_cli", *args], input=stdin, cwd=tmp_path,
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
     actual = [line.rstrip() for line in r.stdout.splitlines()]
     at = 0
     for line in shown:

@@ -37,13 +37,13 @@ def render(view: DecadeView) -> RenderableType:
     parts.append(Text(f"\nKey events ({len(view.events)})", style="bold underline"))
     for e in view.events[:MAX_EVENTS]:
         # A block per event: the id on a line of its own is never cut, whatever the width.
-        head = Table.grid(padding=(0, 1))
-        head.add_column(width=10, style="green", no_wrap=True)
-        head.add_column()
-        head.add_row(e.date, Text(e.title, style="bold"))  # the title wraps under itself
+        row = Table.grid(padding=(0, 1))
+        row.add_column(width=10, style="green", no_wrap=True)
+        row.add_column()
+        row.add_row(e.date, Text(e.title, style="bold"))  # the title wraps under itself
         ident = Whole(" " * 11)
         ident.append(e.id, style="dim")
-        parts += [head, ident, Padding(Text(e.significance), (0, 0, 0, 11))]
+        parts += [row, ident, Padding(Text(e.significance), (0, 0, 0, 11))]
     if len(view.events) > MAX_EVENTS:
         rest = len(view.events) - MAX_EVENTS
         more = f"... and {rest} more: pkus timeline --decade {d.id}"
