@@ -8,7 +8,7 @@ from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
 
-from pkus_cli.render.common import COUNTRY_LABEL, Whole, literature_lines, sources_block
+from pkus_cli.render.common import COUNTRY_LABEL, literature_lines, sources_block
 from pkus_cli.render.terms import cards_and_corrections, event_lines
 from pkus_cli.views.lookups import PeopleView, PersonView
 
@@ -21,8 +21,9 @@ def render_list(view: PeopleView) -> RenderableType:
         head = Text(p.name, style="bold")
         n = view.event_counts.get(p.id, 0)
         head.append(f"  {COUNTRY_LABEL[p.country.value]}, {n} event{'s' if n != 1 else ''}")
-        ident = Whole("  ")
+        ident = Text("  ")
         ident.append(p.id, style="dim")
+        ident.no_wrap = True  # never broken at its hyphens
         roles = "; ".join(f"{r.title} ({r.years})" for r in p.roles)
         parts += [head, ident, Padding(Text(roles), (0, 0, 0, 2))]
     n = len(view.people)

@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from pkus_cli.pack.items import Card, Correction, Event
-from pkus_cli.render.common import Whole, sources_block
+from pkus_cli.render.common import sources_block
 from pkus_cli.views.lookups import TermsView, TermView
 
 
@@ -51,8 +51,9 @@ def render_list(view: TermsView) -> RenderableType:
         head = Text(t.term, style="bold")
         n = view.event_counts.get(t.id, 0)
         head.append(f"  {t.year}, {n} event{'s' if n != 1 else ''}", style="dim")
-        ident = Whole("  ")
+        ident = Text("  ")
         ident.append(t.id, style="dim")
+        ident.no_wrap = True  # never broken at its hyphens
         parts += [head, ident, Padding(Text(t.definition), (0, 0, 0, 2))]
     n = len(view.terms)
     parts.append(
