@@ -108,23 +108,25 @@ class _Recogniser:
         return any(p.search(text) for p in self.terms.get(ident, []))
 
     def event(self, e: Event, sents: list[str]) -> bool:
-        """The event's year in a sentence that names it: one of its terms, or two words of
-        its title, or one with its person or its month ("August 2021")."""
+        """The event's year in a sentence that names it: one of its terms, two names or
+        three words of its title, or two words and its month ("August 2021")."""
         year = str(e.year)
         title = {_stem(w) for w in re.findall(r"[A-Za-z][\w'-]+", e.title) if _keep(w)}
+        names = {_stem(w) for w in re.findall(r"(?<=\s)[A-Z][\w'-]+", e.title) if _keep(w)}
         month = MONTHS[int(e.date[5:7]) - 1] if len(e.date) >= 7 else None
         for s in sents:
             if year not in s:
                 continue
             if any(self.term(t, s) for t in e.terms):
                 return True
-            shared = len(title & {_stem(w) for w in re.findall(r"[A-Za-z][\w'-]+", s)})
-            if shared >= 2:
+            words = {_stem(w) for w in re.findall(r"[A-Za-z][\w'-]+", s)}
+            shared = len(title & words)
+            # Two of the title's names ("Summit", "Democracy"), or three of its words: a
+            # sentence about another event of that year shares one name at most.
+            if len(names & words) >= 2 or shared >= 3:
                 return True
-            near = any(self.person(p, s) for p in e.people) or (
-                month is not None and re.search(rf"\b{month}\b", s, re.IGNORECASE)
-            )
-            if shared >= 1 and near:
+            # Its month and two of its words; a person alone proves little, being in so many.
+            if shared >= 2 and month is not None and re.search(rf"\b{month}\b", s, re.I):
                 return True
         return False
 

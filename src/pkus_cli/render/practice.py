@@ -44,10 +44,12 @@ def render(
     parts.append(Padding(grid, (0, 0, 0, 2)))
     if c.key_dates_missing:
         parts.append(Text("\nKey dates you did not quote", style="bold"))
+        dates = Table.grid(padding=(0, 2))
+        dates.add_column(style="green", no_wrap=True)
+        dates.add_column()  # the title wraps under itself
         for e in c.key_dates_missing:
-            line = Text(f"  {format_date(e.date)}", style="green")
-            line.append(f"  {e.title}")
-            parts.append(line)
+            dates.add_row(format_date(e.date), e.title)
+        parts.append(Padding(dates, (0, 0, 0, 2)))
     parts.append(Text("\nStructure", style="bold"))
     for part, present in c.structure:
         line = Text("  ✓ " if present else "  ✗ ", style="green" if present else "red")
