@@ -3,6 +3,7 @@
     python benchmarks/startup.py              # start-up table, exits 1 past a target
     python benchmarks/startup.py --scale 10000  # also the 10,000-event pack targets
     python benchmarks/startup.py --rounds 30
+    python benchmarks/startup.py --against 2b400fe  # every view against an earlier revision
 
 Each round runs every command once, in a rotated order, so drift in machine load hits all
 of them alike; the table shows medians and the median of pair-by-pair ratios (each pkus
@@ -33,6 +34,7 @@ class Case:
     name: str
     argv: list[str]
     stdin: str | None = None
+    env: dict[str, str] = field(default_factory=dict)  # on top of the run's environment
     times: list[float] = field(default_factory=list)
     rss_kb: list[int] = field(default_factory=list)
 
@@ -54,7 +56,7 @@ def run_once(case: Case, env: dict[str, str]) -> None:
         stdin=subprocess.PIPE if case.stdin is not None else subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        env=env,
+        env={**env, **case.env},
     )
     if case.stdin is not None and proc.stdin is not None:
         proc.stdin.write(case.stdin.encode())
@@ -223,12 +225,57 @@ def scale(n: int, rounds: int, env: dict[str, str]) -> tuple[list[tuple[str, str
     return rows, checks
 
 
+# Every view a user opens, for `--against`: none may be more than 5 % slower than before.
+VIEWS = [
+    ["outline"], ["outline", "--section", "4"], ["decade", "1990s"], ["decade", "2000s"],
+    ["event", "pressler-cutoff"], ["timeline", "--decade", "1980s"], ["people"],
+    ["people", "benazir-bhutto"], ["terms"], ["terms", "isi"], ["sources"], ["corrections"],
+    ["search", "pressler"], ["search", "do", "more"], ["figures"], ["stats"], ["--help"],
+]  # fmt: skip
+
+
+def _own(src: Path, state: Path) -> dict[str, str]:
+    return {
+        "PYTHONPATH": str(src),
+        "PKUS_DB": str(state / "progress.db"),
+        "XDG_CACHE_HOME": str(state / "cache"),
+    }
+
+
+def against(
+    rev: str, rounds: int, env: dict[str, str]
+) -> tuple[list[tuple[str, str]], list[Check]]:
+    """Each view run by this checkout's code and by revision `rev`'s, on `rev`'s pack (so
+    only the code differs), pair by pair in the same round."""
+    old = Path(tempfile.mkdtemp(prefix="pkus-rev-"))
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", rev, "src", "content"], capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+    subprocess.run([PY, "-m", "compileall", "-q", str(old / "src")], env=env, check=True)
+    same = {**env, "PKUS_CONTENT": str(old / "content")}
+    rows: list[tuple[str, str]] = []
+    checks: list[Check] = []
+    for argv in VIEWS:
+        name = "pkus " + " ".join(argv)
+        # Both through `python -m`, PYTHONPATH choosing whose code runs.
+        # Each its own store and cache, as their formats may differ.
+        now = Case(name, [PY, "-m", "pkus_cli", *argv], env=_own(ROOT / "src", old / "now"))
+        then = Case(f"{name} ({rev})", now.argv, env=_own(old / "src", old / "then"))
+        cases = [now, then]
+        measure(cases, rounds, same)
+        rows.append((f"{name}: now / {rev}", f"{ms(now)} / {ms(then)}"))
+        checks.append(Check(f"{name} / {rev}", ratio(now, then), 1.05))
+    return rows, checks
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--rounds", type=int, default=15)
     ap.add_argument("--scale", type=int, default=0, help="also benchmark an N-event pack")
+    ap.add_argument("--against", metavar="REV", help="also time every view against revision REV")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="pkus-bench-"))
     env = {
@@ -249,6 +296,10 @@ def main() -> None:
         subprocess.run(pkus("outline", "--json"), capture_output=True, env=env, check=True).stdout
     )
     rows, checks = startup(args.rounds, env, outline_json)
+    if args.against:
+        more_rows, more_checks = against(args.against, args.rounds, env)
+        rows += more_rows
+        checks += more_checks
     if args.scale:
         more_rows, more_checks = scale(args.scale, args.rounds, env)
         rows += more_rows

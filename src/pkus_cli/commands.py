@@ -39,31 +39,10 @@ def emit(env: AppContext, view: Any, json_: bool, draw: Callable[[Any], Renderab
 
 
 def _print(env: AppContext, r: RenderableType) -> None:
-    """Print a screen, a `Whole` line (a URL, an id) as it is, so it is never cut; the
-    parts between them in one go, as printing part by part costs time."""
-    from rich.console import Group
-
-    from pkus_cli.render.common import Whole
-
-    run: list[RenderableType] = []
-
-    def flush() -> None:
-        if run:
-            env.out.print(Group(*run))
-            run.clear()
-
-    def walk(part: RenderableType) -> None:
-        if isinstance(part, Group):
-            for child in part.renderables:
-                walk(child)
-        elif isinstance(part, Whole):
-            flush()
-            env.out.print(part, soft_wrap=True)
-        else:
-            run.append(part)
-
-    walk(r)
-    flush()
+    """Print a screen in one call (one call per part costs time) and uncropped: every part
+    but a `Whole` line (a URL, an id) is laid out to the width already, and a `Whole` line
+    must reach the terminal whole."""
+    env.out.print(r, crop=False)
 
 
 # --- outline, decades, validation -------------------------------------------------------------

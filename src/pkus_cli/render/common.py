@@ -16,8 +16,12 @@ COUNTRY_LABEL = {"us": "United States", "pakistan": "Pakistan", "other": "Other"
 
 
 class Whole(Text):
-    """A line pkus never wraps or cuts, because a user copies it: a URL, an id. It is
-    printed as it is (see `commands.emit`); a terminal narrower than it wraps it itself."""
+    """A line pkus never wraps or cuts, because a user copies it: a URL, an id. Screens are
+    printed uncropped (see `commands.emit`), so it reaches the terminal as it is, and a
+    terminal narrower than it wraps it itself."""
+
+    def __init__(self, text: str = "", style: str = "") -> None:
+        super().__init__(text, style=style, no_wrap=True, overflow="ignore")
 
 
 def source_line(src: Source) -> Text:

@@ -10,7 +10,7 @@ from typing import Any
 from pkus_cli.errors import UsageError
 from pkus_cli.views import subjects
 from pkus_cli.views.find import Selection
-from pkus_cli.views.text import fold, has_word, highlights, squash
+from pkus_cli.views.text import fold, has_word, highlights, squash, word_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,8 +157,7 @@ def search(sel: Selection, text: str, limit: int | None = 20) -> SearchView:
     words = tuple(dict.fromkeys(re.findall(r"\w+", squash(fold(text)))))
     if not words:
         raise UsageError("search needs at least one word, e.g. pkus search pressler")
-    docs = [(doc, [squash(fold(n)) for n in doc.names], [squash(fold(t)) for _, t in doc.body])
-            for doc in _documents(sel)]  # fmt: skip
+    docs = _prepared(_documents(sel))
     results = _ranked(docs, words)
     corrected: tuple[str, ...] = ()
     if not results:
@@ -173,14 +172,25 @@ def search(sel: Selection, text: str, limit: int | None = 20) -> SearchView:
     return SearchView(text, words, len(results), tuple(shown), corrected)
 
 
-def _nearest(
-    docs: list[tuple[_Doc, list[str], list[str]]], words: tuple[str, ...]
-) -> tuple[str, ...]:
+_Prepared = tuple[_Doc, list[str], list[str], str]  # doc, names, body fields, body joined
+
+
+def _prepared(documents: list[_Doc]) -> list[_Prepared]:
+    """Each document with its names folded and squashed, its body fields folded, and the
+    body fields joined (by NULs, which no pack text holds) for a first test per word."""
+    out = []
+    for doc in documents:
+        names = [squash(fold(n)) for n in doc.names]
+        body = [fold(t) for _, t in doc.body]
+        out.append((doc, names, body, "\x00".join(body)))
+    return out
+
+
+def _nearest(docs: list[_Prepared], words: tuple[str, ...]) -> tuple[str, ...]:
     from rapidfuzz import fuzz, process
 
-    vocabulary = {
-        w for _, names, body in docs for t in (*names, *body) for w in re.findall(r"\w{4,}", t)
-    }
+    every = "\x00".join(t for _, names, _, body in docs for t in (*names, body))
+    vocabulary = set(re.findall(r"\w{4,}", every))
     out = []
     for w in words:
         if len(w) < 4 or any(v.startswith(w) for v in vocabulary):
@@ -191,15 +201,14 @@ def _nearest(
     return tuple(out)
 
 
-def _ranked(
-    docs: list[tuple[_Doc, list[str], list[str]]], words: tuple[str, ...]
-) -> list[SearchResult]:
+def _ranked(docs: list[_Prepared], words: tuple[str, ...]) -> list[SearchResult]:
     phrase = " ".join(words)
+    pattern = {w: word_pattern(w) for w in words}
     results: list[SearchResult] = []
-    for order, (doc, names, body) in enumerate(docs):
-        in_names = [w for w in words if any(has_word(n, w) for n in names)]
+    for order, (doc, names, body, whole) in enumerate(docs):
+        in_names = [w for w in words if any(pattern[w].search(n) for n in names)]
         rest = [w for w in words if w not in in_names]
-        if rest and not all(any(has_word(b, w) for b in body) for w in rest):
+        if rest and not all(pattern[w].search(whole) for w in rest):
             continue
         squashed = [" ".join(re.findall(r"\w+", n)) for n in names]
         if "-".join(words) == doc.id:
@@ -208,14 +217,14 @@ def _ranked(
             tier = 0
         elif any(has_word(n, phrase) for n in squashed):
             tier = 1
-        elif any(all(has_word(n, w) for w in words) for n in names):
+        elif any(all(pattern[w].search(n) for w in words) for n in names):
             tier = 2
         elif in_names:
             tier = 3
         else:
             tier = 4
         # The snippet: the body field with the most matching words (first one on ties).
-        hits = [sum(has_word(b, w) for w in words) for b in body]
+        hits = [sum(pattern[w].search(b) is not None for w in words) for b in body]
         best = max(range(len(body)), key=lambda i: hits[i]) if body else -1
         field_name, field_text = doc.body[best] if best >= 0 else ("", "")
         if field_name in ("id", "date"):  # no snippet: show the summary instead
@@ -223,7 +232,7 @@ def _ranked(
         snip, spans = snippet(field_text, words)
         # On a tie, the shortest name that holds the words: "Pressler Amendment" before
         # "Brown amendment to the Pressler law".
-        fits = [len(n) for n in names if all(has_word(n, w) for w in in_names)] or [999]
+        fits = [len(n) for n in names if all(pattern[w].search(n) for w in in_names)] or [999]
         rank = (tier, -len(in_names), KIND_ORDER.index(doc.kind), min(fits), order)
         results.append(
             SearchResult(
