@@ -46,6 +46,11 @@ class Hint:
             yield Whole(line, style="dim")
 
 
+def indented(r: RenderableType, n: int = 2) -> Padding:
+    """`r` with its wrapped lines kept under its first, `n` columns in."""
+    return Padding(r, (0, 0, 0, n))
+
+
 def source_line(src: Source) -> Text:
     t = Text()
     t.append(src.title, style="italic")
