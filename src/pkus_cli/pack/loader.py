@@ -7,16 +7,15 @@ line of every key and value, so each problem names where to look, and scalars st
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from pkus_cli.errors import ContentError, PkusError
+from pkus_cli.pack import collector
 from pkus_cli.pack.basics import DECADE_RE, ID_RE, Country
 from pkus_cli.pack.items import (
     Card,
@@ -51,23 +50,8 @@ def load(root: Path, on_file: Callable[[Path], None] | None = None) -> Pack:
 
     `on_file` is called with each file as it is opened, for a progress display.
     """
-    with paused_gc():
+    with collector.paused():
         return _load(root, on_file)
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """The cyclic garbage collector off for a while. A pack is hundreds of thousands of YAML
-    nodes and records, none in a cycle: the collector would walk them all again and again
-    as they are made (at 50,000 events it took two thirds of the load), and freeing them
-    needs no collector."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _load(root: Path, on_file: Callable[[Path], None] | None) -> Pack:

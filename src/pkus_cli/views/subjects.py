@@ -164,6 +164,13 @@ class Index:
 
 def catalogue(pack: Pack, index: Index | None = None) -> list[Subject]:
     """Every question the pack can ask, in content order."""
+    from pkus_cli.pack import collector
+
+    with collector.paused():  # tens of thousands of small records, none in a cycle
+        return _catalogue(pack, index)
+
+
+def _catalogue(pack: Pack, index: Index | None) -> list[Subject]:
     ix = index or Index(pack)
     out: list[Subject] = []
     for c in pack.cards():
