@@ -195,6 +195,24 @@ class CachedParts:
         got = self._read(f"{name}.json", model.COLLECTIONS[name])
         return got if got is not None else self._parts().collection(name)
 
+    def memo(self, name: str, build: Callable[[], Any]) -> Any:
+        """Plain JSON data that views derive from the whole pack (the question catalogue),
+        kept beside the compilation the first time it is asked for, so later starts read
+        it instead of decoding every item to derive it again. It goes when the pack
+        changes, with the rest of the compilation."""
+        path = self.folder / f"memo-{name}.json"
+        try:
+            with path.open("rb") as fh:
+                return json.load(fh)
+        except (OSError, ValueError):
+            pass
+        data = build()
+        with contextlib.suppress(OSError):
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            _dump(tmp, data)
+            os.replace(tmp, path)
+        return data
+
     def _parts(self) -> model.Parts:
         assert self._fallback is not None
         return self._fallback

@@ -84,8 +84,7 @@ def failures(store: Store) -> dict[str, int]:
 
 def stats(pack: Pack, store: Store, now: datetime, f: find.Filter = find.NO_FILTER) -> StatsView:
     """Progress over the questions that pass `f` (all of them without a filter)."""
-    index = Index(pack)
-    everything = catalogue(pack, index)
+    everything = catalogue(pack)
     allowed = find.allowed_events(pack, f)
     items = [s for s in everything if find.keeps(s, f, allowed)]
     known = {i.id: i for i in items}
@@ -109,8 +108,10 @@ def stats(pack: Pack, store: Store, now: datetime, f: find.Filter = find.NO_FILT
         by_decade[decade] = Mastery(len(seen), len(group), mastered)
     fails = {i: t.total - t.correct for i, t in tallies.items() if t.total > t.correct}
     leeches: dict[str, list[Leech]] = {}
+    index: Index | None = None  # for the labels of trouble spots only: it reads every item
     for item_id, n in sorted(fails.items(), key=lambda kv: (-kv[1], kv[0])):
         if n >= LEECH_FAILURES and item_id in known:
+            index = index or Index(pack)
             leeches.setdefault(known[item_id].decade, []).append(
                 Leech(item_id, index.label(item_id), n)
             )
