@@ -245,6 +245,6 @@ def test_events_whose_dates_do_not_settle_the_order_are_not_asked(pack: Pack) ->
     ]
     items = {i.id: i for i in catalogue(pack)}
     maker = Maker(pack, random.Random(1))
-    maker.events.update({e.id: e for e in same_month})
+    maker.events = {**maker.events, **{e.id: e for e in same_month}}
     assert maker.make(items["first:1950s"], Kind.FIRST).options == ()
     assert len(maker.make(items["order:1950s"], Kind.ORDER).options) < 3

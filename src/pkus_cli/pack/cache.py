@@ -126,8 +126,8 @@ class CachedParts:
                 with (self.folder / name).open("rb") as fh, collector.paused():
                     return _decoder(type_text)(json.load(fh))
             except FileNotFoundError:
-                if name.startswith("events-"):
-                    return ()
+                if name.startswith(("events-", "cards-")):
+                    return ()  # a decade with no events or no cards has no file
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 pass
             # A damaged cache: drop it and answer from the YAML itself.
@@ -186,6 +186,10 @@ class CachedParts:
                 return self._parts().cards()
             out.extend(got)
         return tuple(out)
+
+    def cards_of(self, decade: str) -> tuple[items.Card, ...]:
+        got = self._decade_cards(decade)
+        return got if got is not None else self._parts().cards_of(decade)
 
     def corrections(self) -> tuple[items.Correction, ...]:
         got = self._read("corrections.json", "tuple[Correction, ...]")

@@ -164,6 +164,9 @@ class MemoryParts:
     def cards(self) -> tuple[Card, ...]:
         return self.cards_
 
+    def cards_of(self, decade: str) -> tuple[Card, ...]:
+        return tuple(c for c in self.cards_ if c.decade == decade)
+
     def corrections(self) -> tuple[Correction, ...]:
         return self.corrections_
 

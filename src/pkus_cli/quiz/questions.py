@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from pkus_cli.pack.basics import ItemKind, format_date
-from pkus_cli.pack.items import Event, Person, Term
+from pkus_cli.pack.items import Card, Event, Person, Term
 from pkus_cli.pack.model import Pack
 from pkus_cli.quiz import literature, names
 from pkus_cli.quiz.question import LETTERS, Question
@@ -43,7 +43,7 @@ class Maker:
         self.events = self.ix.events
         self.people = self.ix.people
         self.terms = self.ix.terms
-        self.cards = {c.id: c for c in pack.cards()}
+        self._cards: dict[str, Card] = {}  # by id, a decade's read when first asked for
         self.by_decade = self.ix.by_decade
         self.person_decade = self.ix.person_decade
         self.term_decade = self.ix.term_decade
@@ -65,7 +65,7 @@ class Maker:
     def make(self, item: Subject, kind: Kind, allowed_events: set[str] | None = None) -> Question:
         family, _, rest = item.id.partition(":")
         if family == "card":
-            return self._card(rest, kind)
+            return self._card(self.card(rest, item.decade), kind)
         if family == "year":
             return self._year(self.events[rest])
         if family in ("work", "quote", "where") or rest.startswith(("work:", "quote:")):
@@ -104,8 +104,15 @@ class Maker:
             return replace(q, accept=accept, rivals=rivals)
         return q
 
-    def _card(self, ident: str, kind: Kind) -> Question:
-        c = self.cards[ident]
+    def card(self, ident: str, decade: str) -> Card:
+        """The card `ident`, reading only its decade's cards (all, if it is not there)."""
+        if ident not in self._cards:
+            self._cards.update((c.id, c) for c in self.pack.cards_of(decade))
+        if ident not in self._cards:
+            self._cards.update((c.id, c) for c in self.pack.cards())
+        return self._cards[ident]
+
+    def _card(self, c: Card, kind: Kind) -> Question:
         about = self.ix.about(c)
         accept: tuple[str, ...] = c.accept
         rivals: tuple[str, ...] = ()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -72,30 +73,106 @@ class About:
     sources: tuple[str, ...]
 
 
-class Index:
-    """The pack's items by id, built once, to answer "what is this about" without scans."""
+class _Events(Mapping[str, Event]):
+    """Events by id, a decade decoded only when one of its events is first asked for: a
+    quiz on a pack of 50,000 events reads the few decades its questions come from."""
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
-        self.events = {e.id: e for e in pack.events()}
+        self.decade_of = pack.event_ids()  # id -> decade, without decoding any event
+        self._decades: dict[str, list[Event]] = {}
+        self._by_id: dict[str, Event] = {}
+
+    def of_decade(self, decade: str) -> list[Event]:
+        if decade not in self._decades:
+            events = list(self.pack.events_of(decade))
+            self._decades[decade] = events
+            self._by_id.update((e.id, e) for e in events)
+        return self._decades[decade]
+
+    def __getitem__(self, ident: str) -> Event:
+        if ident not in self._by_id:
+            self.of_decade(self.decade_of[ident])  # KeyError for an unknown id, as a dict
+        return self._by_id[ident]
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self.decade_of
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.decade_of)
+
+    def __len__(self) -> int:
+        return len(self.decade_of)
+
+
+class _ByDecade(Mapping[str, list[Event]]):
+    """A decade's events, by date, decoded when first asked for."""
+
+    def __init__(self, events: _Events, decades: tuple[str, ...]) -> None:
+        self.events, self.decades = events, decades
+
+    def __getitem__(self, decade: str) -> list[Event]:
+        if decade not in self.decades:
+            raise KeyError(decade)
+        return self.events.of_decade(decade)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.decades)
+
+    def __len__(self) -> int:
+        return len(self.decades)
+
+
+class _Naming(Mapping[str, list[Event]]):
+    """The events naming a person or a term, in date order, from ids kept with the pack."""
+
+    def __init__(self, ids: dict[str, list[str]], events: _Events) -> None:
+        self.ids, self.events = ids, events
+
+    def __getitem__(self, key: str) -> list[Event]:
+        return [self.events[i] for i in self.ids[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def _links(pack: Pack) -> dict[str, dict[str, list[str]]]:
+    """Which events name each person and each term, in date order (plain data, kept)."""
+    people: dict[str, list[str]] = {}
+    terms: dict[str, list[str]] = {}
+    for e in pack.events():
+        for p in e.people:
+            people.setdefault(p, []).append(e.id)
+        for t in e.terms:
+            terms.setdefault(t, []).append(e.id)
+    return {"people": people, "terms": terms}
+
+
+class Index:
+    """The pack's items by id, to answer "what is this about" without scans. Events are
+    decoded a decade at a time as questions need them; people and terms, few, at once."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        events = _Events(pack)
+        self.events: Mapping[str, Event] = events
         self.people = {p.id: p for p in pack.people()}
         self.terms = {t.id: t for t in pack.terms()}
-        self.by_decade: dict[str, list[Event]] = {}
-        self.person_events: dict[str, list[Event]] = {}
-        self.term_events: dict[str, list[Event]] = {}
-        for e in pack.events():
-            self.by_decade.setdefault(e.decade, []).append(e)
-            for p in e.people:
-                self.person_events.setdefault(p, []).append(e)
-            for t in e.terms:
-                self.term_events.setdefault(t, []).append(e)
+        order = tuple(d.id for d in pack.decades)
+        self.by_decade: Mapping[str, list[Event]] = _ByDecade(events, order)
+        links = pack.parts.memo(f"links-{CATALOGUE_RULES}", lambda: _links(pack))
+        self.person_events: Mapping[str, list[Event]] = _Naming(links["people"], events)
+        self.term_events: Mapping[str, list[Event]] = _Naming(links["terms"], events)
         # One decade for every person and term, used by the quiz header, the filters and
         # stats alike: that of the first event naming them, else (a term) that of its year.
-        self.person_decade = {p: evs[0].decade for p, evs in self.person_events.items()}
+        self.person_decade = {p: events.decade_of[ids[0]] for p, ids in links["people"].items()}
         self.term_decade: dict[str, str] = {}
         for term in pack.terms():
-            used = self.term_events.get(term.id)
-            decade = used[0].decade if used else self.decade_of_year(term.year)
+            used = links["terms"].get(term.id)
+            decade = events.decade_of[used[0]] if used else self.decade_of_year(term.year)
             if decade is not None:
                 self.term_decade[term.id] = decade
         # A work's decade is that of its first edition; a quotation's, that of its date.
@@ -103,7 +180,6 @@ class Index:
             w.id: d for w in pack.works() if (d := self.decade_of_year(str(w.year)))
         }
         self.quote_decade = {q.id: d for q in pack.quotes() if (d := self.decade_of_year(q.date))}
-        order = [d.id for d in pack.decades]
         self.near_decades = {
             d: frozenset(order[max(0, i - 1) : i + 2]) for i, d in enumerate(order)
         }  # a decade and its neighbours, for distractors
