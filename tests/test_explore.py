@@ -164,14 +164,12 @@ def test_timeline_prints_long_decades_in_chunks(
     pack,  # type: ignore[no-untyped-def]
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from rich.table import Table
-
     from pkus_cli.render import timeline as view
 
     monkeypatch.setattr(view, "CHUNK", 2)
     parts = list(view.render(lookups.timeline(pack, find.NO_FILTER)))
-    tables = [p for p in parts if isinstance(p, Table)]
-    assert [t.row_count for t in tables] == [2, 1, 2, 1]  # two decades of three events
+    chunks = [p for p in parts if isinstance(p, view.Rows)]
+    assert [len(c.events) for c in chunks] == [2, 1, 2, 1]  # two decades of three events
 
 
 # --- event ---------------------------------------------------------------------------------

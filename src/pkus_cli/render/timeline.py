@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rich.console import RenderableType
-from rich.table import Table
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.text import Text
 
 from pkus_cli.pack.items import Event
 from pkus_cli.views.lookups import TimelineGroup, TimelineView
 
-CHUNK = 200  # rows per table: Rich measures a whole table before printing any of it
+CHUNK = 200  # rows printed at a time, so a long timeline starts at once
+DATE = 11  # "1990-10-01" and a space; month-only and year-only dates padded to it
 
 
 def heading(group: TimelineGroup) -> Text:
@@ -29,16 +30,34 @@ def heading(group: TimelineGroup) -> Text:
     return head
 
 
-def table(events: tuple[Event, ...]) -> Table:
-    # A fixed date width keeps the columns of successive chunks aligned.
-    t = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
-    t.add_column("Date", style="green", no_wrap=True, width=10)
-    t.add_column("Event", ratio=1)
-    for e in events:
-        cell = Text(e.title)
-        cell.append(f"  {e.id}", style="dim")
-        t.add_row(e.date, cell)
-    return t
+class Rows:
+    """Events as lines: the date, then the title and id wrapping under the title, never
+    breaking the id (a user copies it). Laid out here rather than as a Rich table: a table
+    measures every cell twice, and at 10,000 events took three times as long as the JSON."""
+
+    def __init__(self, events: tuple[Event, ...]) -> None:
+        self.events = events
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        room = max(20, options.max_width - DATE)
+        out = Text(no_wrap=True, overflow="ignore")
+        for n, e in enumerate(self.events):
+            if n:
+                out.append("\n")
+            out.append(e.date.ljust(DATE), style="green")
+            used = 0  # cells of the title column used on this line
+            words = e.title.split()
+            for i, word in enumerate([*words, e.id]):
+                ident = i == len(words)
+                gap = 2 if ident and used else 1  # two spaces before the id
+                width = cell_len(word)
+                if used and used + gap + width > room:
+                    out.append("\n" + " " * DATE)
+                    used, gap = 0, 1
+                out.append(" " * gap)
+                out.append(word, style="dim" if ident else "")
+                used += gap + width
+        yield out
 
 
 def render(view: TimelineView) -> Iterator[RenderableType]:
@@ -48,6 +67,6 @@ def render(view: TimelineView) -> Iterator[RenderableType]:
     for i, group in enumerate(view.groups):
         yield Text.assemble("\n" if i else "", heading(group))
         for start in range(0, len(group.events), CHUNK):
-            yield table(group.events[start : start + CHUNK])
+            yield Rows(group.events[start : start + CHUNK])
     n = view.count
     yield Text(f"\n{n} event{'s' if n != 1 else ''}. One in full: pkus event ID", style="dim")
