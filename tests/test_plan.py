@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import sqlite3
 import subprocess
@@ -427,3 +428,24 @@ def test_plan_and_stats_are_whole_at_every_width(width: int, tmp_path: Path) -> 
         if args[0] == "stats":  # every subsection's drill command, whole
             assert len(set(commands)) >= 24
         assert "today" in r.stdout and "+29 days" in r.stdout
+
+
+def test_the_simulations_fast_review_is_the_schedulers_own() -> None:
+    rng = random.Random(3)
+    now = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    for retention in (0.8, 0.9, 0.97):
+        sim = srs.Simulator(retention)
+        for n in range(40):
+            card = srs.new_card(n, now)
+            at = now
+            for _ in range(rng.randint(1, 8)):  # a history that ends in any state
+                card, due = srs.review(card, srs.Grade(rng.choice([1, 3, 3, 4])), at, fuzz=False,
+                                       retention=retention)  # fmt: skip
+                at = max(due, at + timedelta(minutes=1))
+            when = at + timedelta(days=rng.randint(0, 40), hours=rng.randint(0, 23))
+            for recalled in (True, False):
+                fast = sim.load(card)
+                sim.review(fast, recalled, when)
+                grade = srs.Grade.GOOD if recalled else srs.Grade.AGAIN
+                slow, _ = srs.review(card, grade, when, fuzz=False, retention=retention)
+                assert json.loads(fast.card.to_json()) == json.loads(slow)

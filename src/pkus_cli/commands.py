@@ -301,8 +301,8 @@ def plan(
             env.out.print(Text(f"{said}; your progress is kept."))
             return
         row = store.plan()
-        if row is None and not changes:
-            if filters or optimize:
+        if row is None and day is None:
+            if changes or filters or optimize:
                 raise view.missing()
             if json_:
                 env.print_json({"plan": None})

@@ -160,38 +160,34 @@ def planning_view(
     today = day_start(now).date()
     cards = store.schedules()
     row = store.plan()
+    items = planning.in_scope(pack, f)
+    same = row is not None and f.values() == row.filters  # the plan's questions, these
     status = None
     problem = ""
     st = None
     if row is not None:
         try:
-            st = planning.standing(pack, store, now, row, cards)
+            st = planning.standing(pack, store, now, row, cards, items if same else None)
             status = st.status
         except UsageError as e:
             problem = str(e)
-    items = planning.in_scope(pack, f)
     retention, parameters = (row.retention, row.parameters) if row is not None else (
         srs.DEFAULT_RETENTION, None
     )  # fmt: skip
     sim = srs.Simulator(retention, parameters)
-    mastered = {
-        i.id: sim.mastered(sim.load(cards[i.id].card_json), now) for i in items if i.id in cards
-    }
-    # With a plan over the same questions, the forecast brings its new questions too.
-    if st is not None and f.values() == st.row.filters:
+    loaded = {i.id: sim.load(cards[i.id].card_json) for i in items if i.id in cards}
+    mastered = {k: sim.mastered(c, now) for k, c in loaded.items()}  # before the run moves them
+    with_new = st is not None and same
+    started = list(loaded.values())
+    if with_new and st is not None:  # the forecast brings the plan's new questions too
         run = planning.simulate(
-            st.started, now, FORECAST_DAYS, unseen=st.unseen,
+            started, now, FORECAST_DAYS, unseen=st.unseen,
             new_today=max(0, st.per_day - st.status.new_done), per_day=st.per_day,
-            last_intro=st.exam - timedelta(days=planning.LEAD_DAYS), retention=retention,
-            parameters=parameters, first_right=planning.first_right(store)[0],
+            last_intro=st.exam - timedelta(days=planning.LEAD_DAYS),
+            first_right=planning.first_right(store)[0], simulator=sim,
         )  # fmt: skip
-        with_new = True
     else:
-        with_new = False
-        started = [cards[i.id].card_json for i in items if i.id in cards]
-        run = planning.simulate(
-            started, now, FORECAST_DAYS, retention=retention, parameters=parameters
-        )
+        run = planning.simulate(started, now, FORECAST_DAYS, simulator=sim)
     first_monday = today - timedelta(days=today.weekday() + 7 * (WEEKS - 1))
     counts = store.reviews_by_day(datetime.combine(first_monday, datetime.min.time(), now.tzinfo))
     weeks = tuple(

@@ -120,7 +120,7 @@ class Run:
 
 
 def simulate(
-    cards: Sequence[str],
+    cards: Sequence[str | srs.Simulated],
     now: datetime,
     days: int,
     *,
@@ -133,15 +133,17 @@ def simulate(
     first_right: float = DEFAULT_FIRST_RIGHT,
     recall_at: datetime | None = None,
     seed: int = SEED,
+    simulator: srs.Simulator | None = None,
 ) -> Run:
-    """Run `cards` (stored fsrs JSON) and `unseen` new questions forward `days` days.
+    """Run `cards` (stored fsrs JSON, or cards `simulator` loaded, which change) and `unseen`
+    new questions forward `days` days.
 
     Today brings `new_today` new questions, each later day `per_day`, until none are left
     or `last_intro` has passed. Each review happens at noon (today: now), or when a card
     falls due later that day (a learning step); a card is recalled with the probability
     the scheduler predicts. `recall_at`: predict the mean recall of every question then.
     """
-    sim = srs.Simulator(retention, parameters)
+    sim = simulator or srs.Simulator(retention, parameters)
     rng = random.Random(seed)
     start = day_start(now)
     buckets: list[list[srs.Simulated]] = [[] for _ in range(max(days, 0))]
@@ -152,8 +154,8 @@ def simulate(
         if at < days:
             buckets[at].append(c)
 
-    for card_json in cards:
-        c = sim.load(card_json)
+    for card in cards:
+        c = sim.load(card) if isinstance(card, str) else card
         every.append(c)
         place(c)
     left = unseen
@@ -261,8 +263,11 @@ def standing(
     now: datetime,
     row: PlanRow,
     cards: dict[str, ScheduleRow] | None = None,
+    items: list[Subject] | None = None,
 ) -> Standing:
-    """Apply the plan to today; UsageError when its exam has passed or is too close."""
+    """Apply the plan to today; UsageError when its exam has passed or is too close.
+
+    `items`: the plan's questions, when the caller has them already."""
     exam = date.fromisoformat(row.exam)
     today = day_start(now).date()
     if exam <= today:
@@ -270,7 +275,8 @@ def standing(
             f"the plan's exam date, {exam}, has passed: set a new one with "
             "pkus plan --exam YYYY-MM-DD, or remove it with pkus plan --clear"
         )
-    ids = frozenset(s.id for s in in_scope(pack, filter_of(pack, row)))
+    f = filter_of(pack, row)
+    ids = frozenset(s.id for s in (items if items is not None else in_scope(pack, f)))
     cards = store.schedules() if cards is None else cards
     started = tuple(cards[i].card_json for i in ids if i in cards)
     unseen = len(ids) - len(started)
