@@ -268,6 +268,8 @@ def plan(
     json_: bool = False,
 ) -> None:
     """Make, show or remove the study plan to the exam date."""
+    import dataclasses
+
     from pkus_cli.errors import UsageError
     from pkus_cli.progress import plan as planning
     from pkus_cli.progress import srs
@@ -309,7 +311,6 @@ def plan(
                 return
             env.out.print(Text("No study plan yet. Make one: pkus plan --exam YYYY-MM-DD"))
             return
-        note = ""
         if changes or filters or optimize:
             if day is not None:  # a new plan: what is not given takes its default
                 row = PlanRow(
@@ -325,13 +326,15 @@ def plan(
                 )
             if optimize:
                 row = row._replace(parameters=_fit(store))
-            view.check_fits(pack, store, now, row)
+            checked = view.check_fits(pack, store, now, row)
             store.save_plan(row)
             note = "Saved the study plan." + (
                 " The scheduler now uses parameters fitted to your reviews." if optimize else ""
             )
-        assert row is not None
-        shown = view.build(pack, store, now, row, note)
+            shown = dataclasses.replace(checked, note=note)
+        else:
+            assert row is not None
+            shown = view.build(pack, store, now, row)
     emit(env, shown, json_, screen.render)
 
 
