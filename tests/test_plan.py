@@ -119,6 +119,7 @@ def test_changing_minutes_keeps_the_rest_of_the_plan(run: Run) -> None:
         (["--exam", "2026-08-01"], "not in the future"),
         (["--exam", "2026-09-01"], "not in the future"),
         (["--exam", "next february"], "YYYY-MM-DD"),
+        (["--exam", "2207-02-14"], "more than 5 years away"),
         (["--exam", "2026-02-30"], "YYYY-MM-DD"),
         (["--exam", EXAM, "--minutes", "0"], "--minutes takes 1 to 600"),
         (["--exam", EXAM, "--minutes", "-5"], "--minutes takes 1 to 600"),
@@ -449,3 +450,13 @@ def test_the_simulations_fast_review_is_the_schedulers_own() -> None:
                 grade = srs.Grade.GOOD if recalled else srs.Grade.AGAIN
                 slow, _ = srs.review(card, grade, when, fuzz=False, retention=retention)
                 assert json.loads(fast.card.to_json()) == json.loads(slow)
+
+
+def test_plan_filters_complete_like_every_other_command() -> None:
+    from typer.main import get_command
+
+    from pkus_cli.cli.app import app
+
+    params = {p.name: p for p in get_command(app).commands["plan"].params}  # type: ignore[attr-defined]
+    for name in ("decade", "section", "tag", "person"):
+        assert params[name]._custom_shell_complete is not None, name  # type: ignore[attr-defined]

@@ -289,8 +289,8 @@ def plan(
     if retention is not None:
         planning.check_retention(retention)
     now = env.now()
-    if day is not None and day <= now.date():
-        raise UsageError(f"--exam {day} is not in the future (today is {now.date()})")
+    if day is not None:
+        planning.check_exam(day, now.date())
     pack = load(env)
     f = find.resolve(pack, decade, section, tag, person)
     with env.open_store(writing=changes or filters or clear or optimize) as store:

@@ -26,6 +26,7 @@ from pkus_cli.views.subjects import Subject, catalogue
 
 LEAD_DAYS = 14  # every question is introduced at least this long before the exam
 RETENTION_MIN, RETENTION_MAX = 0.70, 0.99
+YEARS_MAX = 5  # an exam further off is a typing slip (2207 for 2027)
 MINUTES_MAX = 600  # ten hours a day on one topic is a typing slip, not a plan
 DEFAULT_SECONDS = 20.0  # a review's time until MIN_TIMED answers have been timed
 MIN_TIMED = 20
@@ -45,6 +46,14 @@ def parse_exam(text: str) -> date:
         raise UsageError(
             f"--exam takes a date as YYYY-MM-DD (e.g. 2027-02-14), got '{text}'"
         ) from None
+
+
+def check_exam(exam: date, today: date) -> date:
+    if exam <= today:
+        raise UsageError(f"--exam {exam} is not in the future (today is {today})")
+    if exam.year > today.year + YEARS_MAX:
+        raise UsageError(f"--exam {exam} is more than {YEARS_MAX} years away; check the year")
+    return exam
 
 
 def check_retention(r: float) -> float:
