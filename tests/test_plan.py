@@ -144,8 +144,12 @@ def test_bad_values_are_one_line_errors_that_save_nothing(
 def test_a_plan_that_cannot_fit_says_what_would(run: Run) -> None:
     err = one_line_error(run("plan", "--exam", "2026-10-15", "--minutes", "10"))  # shipped pack
     assert "does not fit in 10 minutes a day" in err
-    assert "pkus plan --minutes " in err and "an exam date of 20" in err
-    assert json.loads(run("plan", "--json").stdout) == {"plan": None}
+    assert "(pkus plan --exam 2026-10-15 --minutes " in err and "an exam date of 20" in err
+    assert json.loads(run("plan", "--json").stdout) == {"plan": None}  # nothing saved
+    need = int(re.search(r"--minutes (\d+)\)", err).group(1))  # type: ignore[union-attr]
+    later = re.search(r"an exam date of (\S+) would fit", err).group(1)  # type: ignore[union-attr]
+    assert run("plan", "--exam", "2026-10-15", "--minutes", str(need)).exit_code == 0
+    assert run("plan", "--exam", later, "--minutes", "10").exit_code == 0  # both suggestions hold
 
 
 def test_a_plan_whose_exam_has_passed_asks_for_a_new_date(

@@ -152,24 +152,36 @@ def check_fits(pack: Pack, store: Store, now: datetime, row: PlanRow) -> PlanVie
     tail = f", or an exam date of {later} would fit" if later is not None else ""
     raise UsageError(
         f"the plan does not fit in {row.minutes} minutes a day: introducing {view.new_per_day} "
-        f"new questions a day needs about {need} minutes (pkus plan --minutes {need}){tail}"
+        f"new questions a day needs about {need} minutes (pkus plan --exam {row.exam} "
+        f"--minutes {need}){tail}"
     )
 
 
 def _later_date(
     pack: Pack, store: Store, now: datetime, row: PlanRow, view: PlanView
 ) -> date | None:
-    """The earliest later exam date, found in a few steps, at which the budget would hold."""
+    """A later exam date at which the budget would hold, found in a few simulations: steps
+    that double until one fits, then halving back towards the last that did not."""
     assert row.minutes is not None
-    days = max(1, (view.last_intro - view.today).days + 1)
-    step = max(1, math.ceil(days * (view.average_minutes / row.minutes - 1)))
+
+    def fits(days: int) -> bool:
+        exam = view.exam + timedelta(days=days)
+        return bool(build(pack, store, now, row._replace(exam=exam.isoformat())).fits)
+
+    span = max(1, (view.last_intro - view.today).days + 1)
+    bad, step = 0, max(1, math.ceil(span * (view.average_minutes / row.minutes - 1)))
     for _ in range(6):
-        exam = view.exam + timedelta(days=step)
-        trial = build(pack, store, now, row._replace(exam=exam.isoformat()))
-        if trial.fits:
-            return exam
-        step *= 2
-    return None
+        if fits(step):
+            break
+        bad, step = step, step * 2
+    else:
+        return None
+    for _ in range(4):  # narrow it down: the answer lies between `bad` and `step`
+        if step - bad <= 1:
+            break
+        middle = (bad + step) // 2
+        bad, step = (bad, middle) if fits(middle) else (middle, step)
+    return view.exam + timedelta(days=step)
 
 
 def removed() -> dict[str, Any]:
