@@ -146,3 +146,17 @@ def test_stale_compilations_of_other_packs_are_swept(tiny: Path) -> None:
     os.utime(stale, (old, old))
     cache.load(tiny)
     assert not stale.exists() and recent.exists()
+
+
+def test_the_kept_catalogue_is_the_derived_one_and_survives_damage(tiny: Path) -> None:
+    from pkus_cli.views.subjects import CATALOGUE_RULES, catalogue
+
+    derived = catalogue(loader.load(tiny))
+    cache.load(tiny)
+    assert catalogue(cache.load(tiny, build=no_yaml)) == derived  # derived, then kept
+    (kept,) = cache.cache_dir().glob(f"*/memo-catalogue-{CATALOGUE_RULES}.json")
+    assert catalogue(cache.load(tiny, build=no_yaml)) == derived  # read from the file
+    kept.write_text('[["card:x", ["no-such-kind"], "1990s", [], null]]')
+    assert catalogue(cache.load(tiny, build=no_yaml)) == derived  # damaged: derived again
+    kept.write_text("{not json")
+    assert catalogue(cache.load(tiny, build=no_yaml)) == derived

@@ -411,7 +411,7 @@ def test_an_older_store_gains_the_plan_table_and_keeps_its_reviews(tmp_path: Pat
         s.record("year:a", "s", now, 3, True, "year", None, good(now))
     db = sqlite3.connect(path)
     db.execute("DROP TABLE plan")
-    db.execute("PRAGMA user_version = 2")
+    db.execute("PRAGMA user_version = 3")  # before the plan's migration, 4
     db.commit()
     db.close()
     with Store.open(path) as s:

@@ -182,3 +182,26 @@ def test_an_older_database_is_migrated_in_place(tmp_path: Path) -> None:
         answer(s, "year:a", srs.Grade.GOOD)
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_tally_counts_in_sql_what_the_review_log_holds(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "p.db") as s:
+        answer(s, "year:a", srs.Grade.GOOD, NOW - timedelta(days=2))
+        answer(s, "year:a", srs.Grade.AGAIN, NOW - timedelta(days=1))
+        answer(s, "year:a", srs.Grade.AGAIN, NOW + timedelta(hours=1))
+        answer(s, "year:b", srs.Grade.EASY, NOW + timedelta(hours=2))
+        tally = s.tally(NOW)
+        log = s.reviews()
+        for item in ("year:a", "year:b"):
+            mine = [r for r in log if r.item_id == item]
+            assert tally[item].total == len(mine)
+            assert tally[item].correct == sum(r.correct for r in mine)
+            assert tally[item].recent == sum(r.reviewed_at >= NOW for r in mine)
+        assert tally["year:a"] == (3, 1, 1)
+        assert s.failures() == {"year:a": 2}
+        plan = s.db.execute(
+            "EXPLAIN QUERY PLAN SELECT item_id, COUNT(*), SUM(correct), SUM(reviewed_at >= ?)"
+            " FROM reviews GROUP BY item_id",
+            ("x",),
+        ).fetchall()
+        assert "COVERING INDEX reviews_tally" in str(plan)  # counted without reading rows

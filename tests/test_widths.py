@@ -46,3 +46,19 @@ def test_ids_and_urls_are_whole_at_every_width(args: list[str]) -> None:
         cut = sorted(i for i in ids if not re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text))
         cut += sorted(u for u in urls if u not in text)
         assert cut == [], f"{' '.join(args)} at {width} columns cuts {cut[:5]}"
+
+
+COMMAND = re.compile(r"pkus [a-z]+(?: (?:--?[a-z-]+|[a-z0-9][\w-]*))*")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("args", VIEWS, ids=[" ".join(v) for v in VIEWS])
+def test_commands_in_hints_are_never_broken(args: list[str]) -> None:
+    """A command a screen tells the user to type ("pkus quiz --event pressler-cutoff") is on
+    one line at every width, as it is at a wide one, and indented where it wraps."""
+    wide = shown(args, 400)
+    commands = {m.group(0) for m in COMMAND.finditer(wide) if "ID" not in m.group(0)}
+    for width in (60, 80, 120):
+        text = shown(args, width)
+        broken = sorted(c for c in commands if c not in text)
+        assert broken == [], f"{' '.join(args)} at {width} columns breaks {broken[:3]}"

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pkus_cli import __version__
-from pkus_cli.pack import model
+from pkus_cli.pack import collector, model
 from pkus_cli.pack.model import Pack
 
 if TYPE_CHECKING:  # the decoder imports items only when it first decodes one
@@ -99,7 +99,7 @@ def load(root: Path, build: Callable[[Path], Pack] | None = None) -> Pack:
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass  # unreadable, or written by another format: rebuild it below
     pack = _build(root, build)
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError), collector.paused():
         _write(folder, pack)
     return pack
 
@@ -123,7 +123,7 @@ class CachedParts:
     def _read(self, name: str, type_text: str) -> Any:
         if self._fallback is None:
             try:
-                with (self.folder / name).open("rb") as fh:
+                with (self.folder / name).open("rb") as fh, collector.paused():
                     return _decoder(type_text)(json.load(fh))
             except FileNotFoundError:
                 if name.startswith("events-"):
@@ -195,6 +195,24 @@ class CachedParts:
         got = self._read(f"{name}.json", model.COLLECTIONS[name])
         return got if got is not None else self._parts().collection(name)
 
+    def memo(self, name: str, build: Callable[[], Any]) -> Any:
+        """Plain JSON data that views derive from the whole pack (the question catalogue),
+        kept beside the compilation the first time it is asked for, so later starts read
+        it instead of decoding every item to derive it again. It goes when the pack
+        changes, with the rest of the compilation."""
+        path = self.folder / f"memo-{name}.json"
+        try:
+            with path.open("rb") as fh:
+                return json.load(fh)
+        except (OSError, ValueError):
+            pass
+        data = build()
+        with contextlib.suppress(OSError):
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            _dump(tmp, data)
+            os.replace(tmp, path)
+        return data
+
     def _parts(self) -> model.Parts:
         assert self._fallback is not None
         return self._fallback
@@ -214,8 +232,11 @@ def _pack_from(core: dict[str, Any], parts: model.Parts) -> Pack:
 
 
 def _dump(path: Path, data: Any) -> None:
+    # dumps, not dump: dump streams through the pure-Python encoder, several times slower
+    # than the C one that dumps uses.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     with path.open("w", encoding="utf-8") as fh:
-        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+        fh.write(text)
 
 
 def _write(folder: Path, pack: Pack) -> None:

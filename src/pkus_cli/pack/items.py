@@ -7,6 +7,7 @@ that commands which never touch them start faster.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -168,3 +169,7 @@ class MemoryParts:
 
     def collection(self, name: str) -> tuple[Any, ...]:
         return self.collections.get(name, ())
+
+    def memo(self, name: str, build: Callable[[], Any]) -> Any:
+        """What `build` derives from the pack (see `CachedParts.memo`); in memory, built."""
+        return build()

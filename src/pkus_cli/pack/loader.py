@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from pkus_cli.errors import ContentError, PkusError
+from pkus_cli.pack import collector
 from pkus_cli.pack.basics import DECADE_RE, ID_RE, Country
 from pkus_cli.pack.items import (
     Card,
@@ -49,6 +50,11 @@ def load(root: Path, on_file: Callable[[Path], None] | None = None) -> Pack:
 
     `on_file` is called with each file as it is opened, for a progress display.
     """
+    with collector.paused():
+        return _load(root, on_file)
+
+
+def _load(root: Path, on_file: Callable[[Path], None] | None) -> Pack:
     if not root.is_dir():
         raise PkusError(f"content directory not found: {root} (check --content or PKUS_CONTENT)")
     b = Builder(root, on_file)

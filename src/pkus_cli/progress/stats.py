@@ -79,26 +79,23 @@ class StatsView:
 
 
 def failures(store: Store) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for r in store.reviews():
-        if not r.correct:
-            counts[r.item_id] = counts.get(r.item_id, 0) + 1
-    return counts
+    return store.failures()
 
 
 def stats(pack: Pack, store: Store, now: datetime, f: find.Filter = find.NO_FILTER) -> StatsView:
     """Progress over the questions that pass `f` (all of them without a filter)."""
-    index = Index(pack)
-    everything = catalogue(pack, index)
+    everything = catalogue(pack)
     allowed = find.allowed_events(pack, f)
     items = [s for s in everything if find.keeps(s, f, allowed)]
     known = {i.id: i for i in items}
     in_pack = {s.id for s in everything}
     cards = store.schedules()
-    reviews = store.reviews()
-    if not f.empty:  # a filtered view counts only the reviews of its own questions
-        reviews = [r for r in reviews if r.item_id in known]
     today = day_start(now)
+    tallies = store.tally(today)
+    if not f.empty:  # a filtered view counts only the reviews of its own questions
+        tallies = {i: t for i, t in tallies.items() if i in known}
+    reviewed = sum(t.total for t in tallies.values())
+    correct = sum(t.correct for t in tallies.values())
     week = week_after(now)
     by_decade_items: dict[str, list[Subject]] = {}
     for it in items:
@@ -109,24 +106,25 @@ def stats(pack: Pack, store: Store, now: datetime, f: find.Filter = find.NO_FILT
         seen = [i for i in group if i.id in cards]
         mastered = sum(1 for i in seen if srs.is_mastered(cards[i.id].card_json, now))
         by_decade[decade] = Mastery(len(seen), len(group), mastered)
-    fails = failures(store)
+    fails = {i: t.total - t.correct for i, t in tallies.items() if t.total > t.correct}
     leeches: dict[str, list[Leech]] = {}
+    index: Index | None = None  # for the labels of trouble spots only: it reads every item
     for item_id, n in sorted(fails.items(), key=lambda kv: (-kv[1], kv[0])):
         if n >= LEECH_FAILURES and item_id in known:
+            index = index or Index(pack)
             leeches.setdefault(known[item_id].decade, []).append(
                 Leech(item_id, index.label(item_id), n)
             )
-    correct = sum(1 for r in reviews if r.correct)
     seen_ids = [i for i in cards if i in known]
     return StatsView(
-        reviews_today=sum(1 for r in reviews if r.reviewed_at >= today),
-        reviews_total=len(reviews),
+        reviews_today=sum(t.recent for t in tallies.values()),
+        reviews_total=reviewed,
         total=len(items),
         seen=len(seen_ids),
         new=len(items) - len(seen_ids),
         due_now=sum(1 for i in seen_ids if cards[i].due <= now),
         due_week=sum(1 for i in seen_ids if cards[i].due <= week),
-        recall_rate=(correct / len(reviews)) if reviews else None,
+        recall_rate=(correct / reviewed) if reviewed else None,
         by_decade=by_decade,
         leeches={d: tuple(xs[:10]) for d, xs in sorted(leeches.items())},
         orphans=tuple(sorted(i for i in cards if i not in in_pack)),

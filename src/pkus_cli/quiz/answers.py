@@ -7,6 +7,7 @@ date; "seven", "7" and "7th" one number; "$1.5bn" and "1.5 billion dollars" one 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -63,12 +64,18 @@ GENERIC = _set("amendment act agreement treaty operation pact accord")
 _YEAR_WORDS = {"a year": "annually", "per year": "annually", "each year": "annually"}
 
 
+_POSSESSIVE = re.compile(r"(\w)'s\b")
+
+
 def fold(text: str) -> str:
     """Lower case without accents; "&" as "and"; possessive 's dropped."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    bare = bare.replace("\u2019", "'").replace("&", " and ")
-    return re.sub(r"(\w)'s\b", r"\1", bare)
+    if text.isascii():
+        bare = text.lower()  # the same as below for ASCII, without a pass per character
+    else:
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        bare = bare.replace("\u2019", "'")
+    return _POSSESSIVE.sub(r"\1", bare.replace("&", " and "))
 
 
 # --- dates ---------------------------------------------------------------------------------
@@ -102,6 +109,16 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
 
 
 def parse_dates(text: str) -> list[PartDate]:
+    """Every reading of `text` as a date, or [] when it is not only a date (see `_dates`)."""
+    return list(_cached_dates(text))
+
+
+@functools.lru_cache(maxsize=4096)  # the grader reads the expected answer for every try
+def _cached_dates(text: str) -> tuple[PartDate, ...]:
+    return tuple(_dates(text))
+
+
+def _dates(text: str) -> list[PartDate]:
     """Every reading of `text` as a date, or [] when it is not only a date.
 
     A numeric day and month ("11/9/1948") are read both ways, day first (as Pakistan and
@@ -260,17 +277,27 @@ def split_numbers(tokens: list[str]) -> tuple[list[float], list[str]]:
     return numbers, rest
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_SPACED_THOUSANDS = re.compile(r"\b(\d{1,3}) (\d{3})\b")  # "30 000"
+_ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th)\b")  # "27th" is 27
+_FISCAL = re.compile(r"\bfy ?(\d{2,4})\b")
+_DESIGNATION = re.compile(r"\b([a-z]{1,2})-?(\d+)(s?)\b")  # "F-16", "A7", "M-11s"
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
+_LONE_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
+_PUNCTUATION = re.compile(r"[^\w\s.$%]")
+
+
 def number_words(text: str) -> list[str]:
     """Words ready for splitting: "$1.5bn" stays one token; "twenty-eight" two."""
     t = fold(text)
-    t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)
-    t = re.sub(r"\b(\d{1,3}) (\d{3})\b", r"\1\2", t)  # "30 000"
-    t = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", t)  # "27th" is 27
-    t = re.sub(r"\bfy ?(\d{2,4})\b", r"fiscal \1", t)
-    t = re.sub(r"\b([a-z]{1,2})-?(\d+)(s?)\b", r"\1\2\3", t)  # "F-16", "A7", "M-11s"
-    t = re.sub(r"\b(?:[a-z]\.){2,}", lambda m: m.group(0).replace(".", ""), t)
-    t = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", t)
-    t = re.sub(r"[^\w\s.$%]", " ", t).replace("%", " % ")
+    t = _THOUSANDS.sub("", t)
+    t = _SPACED_THOUSANDS.sub(r"\1\2", t)
+    t = _ORDINAL.sub(r"\1", t)
+    t = _FISCAL.sub(r"fiscal \1", t)
+    t = _DESIGNATION.sub(r"\1\2\3", t)
+    t = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), t)
+    t = _LONE_DOT.sub(" ", t)
+    t = _PUNCTUATION.sub(" ", t).replace("%", " % ")
     return words_keep_numbers(t)
 
 
@@ -301,6 +328,7 @@ class Reading:
         return " ".join(self.words)
 
 
+@functools.lru_cache(maxsize=4096)  # a Reading is immutable; the same answers recur
 def read(text: str) -> Reading:
     tokens = number_words(text)
     joined = " ".join(tokens)

@@ -38,9 +38,12 @@ class Names:
         self.family: dict[str, tuple[str, ...]] = {}
         people = pack.people()
         counts: dict[str, int] = {}
+        having: dict[str, list[str]] = {}  # a word of a name -> the ids whose name has it
         for p in people:
             for w in set(_parts(p.name)):
                 counts[w] = counts.get(w, 0) + 1
+                having.setdefault(w, []).append(p.id)
+        name_of = {p.id: p.name for p in people}
         for p in people:
             parts = _parts(p.name)
             shown = [w for w in p.name.split() if w.rstrip(".,").lower() not in _SUFFIXES]
@@ -50,11 +53,9 @@ class Names:
             if parts and counts.get(parts[-1], 0) == 1 and len(parts[-1]) > 2 and shown:
                 spoken.append(shown[-1])  # a surname no one else in the pack has
             self._add(p.name, spoken)
-            kin = [
-                o.name
-                for o in people
-                if o.id != p.id and {w for w in parts if len(w) > 3} & set(_parts(o.name))
-            ]
+            # Everyone else whose name shares a word of four letters or more, in pack order.
+            shared = {o for w in parts if len(w) > 3 for o in having.get(w, ())} - {p.id}
+            kin = [name_of[o] for o in name_of if o in shared]
             self.family[key(p.name)] = tuple(kin)
         for t in pack.terms():
             self._add(t.term, [t.term, *t.aliases, *_gloss(t.term)])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.console import RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.text import Text
 
@@ -22,6 +23,32 @@ class Whole(Text):
 
     def __init__(self, text: str = "", style: str = "") -> None:
         super().__init__(text, style=style, no_wrap=True, overflow="ignore")
+
+
+class Hint:
+    """A dim line that ends in commands to type, filled to the width without ever breaking a
+    command at its spaces or hyphens: one that does not fit goes to the next line, indented."""
+
+    def __init__(self, text: str, *commands: str, sep: str = " · ") -> None:
+        self.text, self.commands, self.sep = text, commands, sep
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        lines = [self.text]
+        for n, command in enumerate(self.commands):
+            joint = " " if n == 0 else self.sep
+            if cell_len(lines[-1]) + cell_len(joint + command) <= width:
+                lines[-1] += joint + command
+            else:
+                lines.append(f"  {command}")
+        yield Text(lines[0], style="dim")  # the words before the commands may wrap
+        for line in lines[1:]:
+            yield Whole(line, style="dim")
+
+
+def indented(r: RenderableType, n: int = 2) -> Padding:
+    """`r` with its wrapped lines kept under its first, `n` columns in."""
+    return Padding(r, (0, 0, 0, n))
 
 
 def source_line(src: Source) -> Text:

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pkus_cli.pack.basics import Country
+from pkus_cli.render.common import Hint
 from pkus_cli.views.pages import DecadeListView, DecadeView
 
 # A decade page is read, not scrolled: past this many events, the timeline lists the rest.
@@ -47,19 +48,14 @@ def render(view: DecadeView) -> RenderableType:
     parts.append(grid)
     if len(view.events) > MAX_EVENTS:
         rest = len(view.events) - MAX_EVENTS
-        more = f"... and {rest} more: pkus timeline --decade {d.id}"
-        parts.append(Text(more, style="dim"))
+        parts.append(Hint(f"... and {rest} more:", f"pkus timeline --decade {d.id}"))
 
     if view.aid is not None:
         from pkus_cli.render import figures as chart
 
         parts += [Text("\nUS aid by year", style="bold underline"), chart.bars(view.aid)]
-        parts.append(
-            Text(
-                f"the series, its sources and spans: pkus figures --from {d.start} --to {d.end}",
-                style="dim",
-            )
-        )
+        command = f"pkus figures --from {d.start} --to {d.end}"
+        parts.append(Hint("the series, its sources and spans:", command))
     if d.figures:
         figures = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         figures.add_column("Figure", ratio=3)
@@ -79,7 +75,7 @@ def render(view: DecadeView) -> RenderableType:
         where = ", ".join(f"{s.number}. {s.title}" for s in view.sections)
         parts.append(Text(f"Outline: {where}", style="dim"))
         command = f"pkus outline --section {view.sections[0].number}"
-        parts.append(Text(f"Its events in the outline: {command}", style="dim"))
+        parts.append(Hint("Its events in the outline:", command))
     return Group(*parts)
 
 

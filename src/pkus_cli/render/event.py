@@ -8,7 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pkus_cli.render.common import literature_lines, sources_block
+from pkus_cli.render.common import Hint, literature_lines, sources_block
 from pkus_cli.views.lookups import EventView
 
 
@@ -63,24 +63,19 @@ def render(view: EventView) -> RenderableType:
         parts.append(fixes)
     parts += literature_lines(view.works, view.quotes)
     parts += sources_block(view.sources)
-    around = Text()
-    for label, other in (("← before: ", view.previous), ("→ after:  ", view.next)):
-        if other is None:
-            continue
-        if around:
-            around.append("\n")
-        around.append(label, style="bold")
-        around.append(f"{other.date}  {other.title}")
-        around.append(f"  {other.id}", style="dim")
-    if around:
+    # Neighbours in a grid, so a long title wraps under itself, not under the arrow; the id
+    # on a row of its own, never broken at its hyphens.
+    around = Table.grid(padding=(0, 1))
+    around.add_column(no_wrap=True, style="bold")
+    around.add_column(ratio=1)
+    for label, other in (("← before:", view.previous), ("→ after:", view.next)):
+        if other is not None:
+            around.add_row(label, Text(f"{other.date}  {other.title}"))
+            around.add_row("", Text(other.id, style="dim", no_wrap=True))
+    if around.row_count:
         parts += [Text(""), around]
     if view.cards:
         k = len(view.cards)
-        parts.append(
-            Text(
-                f"{k} study card{' tests' if k == 1 else 's test'} this event: "
-                f"pkus quiz --event {view.event.id}",
-                style="dim",
-            )
-        )
+        what = f"{k} study card{' tests' if k == 1 else 's test'} this event:"
+        parts.append(Hint(what, f"pkus quiz --event {view.event.id}"))
     return Group(*parts)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from pkus_cli.render.common import Whole, link, source_line
+from pkus_cli.render.common import Whole, indented, link, source_line
 from pkus_cli.views.figures import FiguresView
 
 BAR = 30  # characters for the largest bar
@@ -60,20 +60,22 @@ def _page(v: FiguresView, head: Text, table: Text) -> RenderableType:
     if v.spans:
         parts.append(Text("Spans", style="bold underline"))
         for x in v.spans:
-            line = Text(f"  {MARK[x.kind]} ", style=STYLE[x.kind])
+            line = Text(f"{MARK[x.kind]} ", style=STYLE[x.kind])
             line.append(f"{x.start[:4]}{'-' + x.end[:4] if x.end else ''} {x.title}")
-            parts.append(line)
+            parts.append(indented(line))
             ident = Whole("      ")
             ident.append(f"{x.id}: pkus event {x.events[0]}", style="dim")
             parts.append(ident)
     parts.append(Text("\nWhat the series measure", style="bold underline"))
     for s in v.series:
         parts.append(
-            Text(f"  {s.title}: {s.measure}, {s.unit}, {s.dollars} dollars, {s.years} years")
+            indented(
+                Text(f"{s.title}: {s.measure}, {s.unit}, {s.dollars} dollars, {s.years} years")
+            )
         )
     parts.append(Text("Sources", style="bold underline"))
     for src in v.sources:
-        parts.append(Text.assemble("  ", source_line(src)))
+        parts.append(indented(source_line(src)))
         if src.url:
             parts.append(link(src.url))
     parts.append(

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from pkus_cli.pack.basics import format_date
 from pkus_cli.pack.study import PaperQuestion
-from pkus_cli.render.common import sources_block
+from pkus_cli.render.common import Hint, sources_block
 from pkus_cli.views.papers import PapersView, PaperView
 
 
@@ -49,7 +49,7 @@ def render_list(view: PapersView) -> RenderableType:
         )
         parts.append(_table(view.likely, past=False))
     parts.append(
-        Text("One with its model outline: pkus paper ID · answer it: pkus practice ID", style="dim")
+        Hint("One with its model outline, then answer it:", "pkus paper ID", "pkus practice ID")
     )
     return Group(*parts)
 
@@ -94,7 +94,7 @@ def render(view: PaperView) -> RenderableType:
             parts.append(_indent(_dated(e.date, e.title, e.id)))
     if q.past:
         parts += sources_block(view.sources)
-    parts.append(Text(f"\nWrite a timed answer: pkus practice {q.id}", style="dim"))
+    parts += [Text(""), Hint("Write a timed answer:", f"pkus practice {q.id}")]
     return Group(*parts)
 
 

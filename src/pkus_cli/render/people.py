@@ -8,7 +8,7 @@ from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
 
-from pkus_cli.render.common import COUNTRY_LABEL, literature_lines, sources_block
+from pkus_cli.render.common import COUNTRY_LABEL, indented, literature_lines, sources_block
 from pkus_cli.render.terms import cards_and_corrections, event_lines
 from pkus_cli.views.lookups import PeopleView, PersonView
 
@@ -46,7 +46,7 @@ def render(view: PersonView) -> RenderableType:
     if view.leader_of:
         parts.append(Text("Leader in", style="bold underline"))
         for d, ld in view.leader_of:
-            parts.append(Text(f"  {d.id} ({d.title}): {ld.role}, {ld.years}"))
+            parts.append(indented(Text(f"{d.id} ({d.title}): {ld.role}, {ld.years}")))
     parts += event_lines(view.events)
     parts += literature_lines(view.works, view.quotes)
     parts += cards_and_corrections(view.cards, view.corrections)

@@ -14,6 +14,7 @@ from pkus_cli.pack.model import Pack
 from pkus_cli.pack.study import PaperQuestion
 from pkus_cli.practice.coverage import Coverage
 from pkus_cli.render.check import KIND_LABEL
+from pkus_cli.render.common import Hint
 
 
 def question(q: PaperQuestion, minutes: int, until: str) -> RenderableType:
@@ -71,5 +72,5 @@ def render(
     if history:
         trend = f"; earlier attempts: {', '.join(f'{h}%' for h in history[-4:])}"
     parts.append(Text(f"\nSaved: coverage {pct}%{trend}. See them all: pkus stats", style="dim"))
-    parts.append(Text(f"The model outline: pkus paper {c.question.id}", style="dim"))
+    parts.append(Hint("The model outline:", f"pkus paper {c.question.id}"))
     return Group(*parts)

@@ -6,6 +6,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from pkus_cli.render.common import Hint
 from pkus_cli.views.search import SearchView
 
 MARK = "bold reverse"
@@ -38,9 +39,7 @@ def render(view: SearchView) -> RenderableType:
         table.add_row("", "")
     shown = len(view.results)
     more = f" (showing {shown}; --limit N for more)" if shown < view.total else ""
-    hint = (
-        "Open one: pkus event ID · pkus people ID · pkus terms ID · pkus decade ID · "
-        "pkus books · pkus quotes"
-    )
-    foot = Text(f"{view.total} result{'s' if view.total != 1 else ''}{more}. {hint}", style="dim")
+    opens = ("pkus event ID", "pkus people ID", "pkus terms ID", "pkus decade ID", "pkus books")
+    found = f"{view.total} result{'s' if view.total != 1 else ''}{more}. Open one:"
+    foot = Hint(found, *opens, "pkus quotes")
     return Group(note, table, foot) if note is not None else Group(table, foot)

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pkus_cli.progress.stats import StatsView
+from pkus_cli.render.common import Hint, indented
 
 BAR = 24
 
@@ -54,10 +55,10 @@ def render(v: StatsView) -> RenderableType:
         for decade, leeches in v.leeches.items():
             parts.append(Text(f"{decade}", style="bold cyan"))
             for x in leeches:
-                line = Text(f"  {x.failures} x ", style="red")
+                line = Text(f"{x.failures} x ", style="red")
                 line.append(x.label)
-                parts.append(line)
-            parts.append(Text(f"  drill them: pkus quiz --decade {decade} --leeches", style="dim"))
+                parts.append(indented(line))
+            parts.append(Hint("  drill them:", f"pkus quiz --decade {decade} --leeches"))
     elif v.reviews_total:
         parts.append(Text("\nNo trouble spots: nothing failed twice.", style="dim"))
     else:

@@ -6,23 +6,25 @@ from rich import box
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
 
 from pkus_cli.pack.items import Card, Correction, Event
-from pkus_cli.render.common import sources_block
+from pkus_cli.render.common import indented, sources_block
 from pkus_cli.views.lookups import TermsView, TermView
 
 
 def event_lines(events: tuple[Event, ...]) -> list[RenderableType]:
     if not events:
         return []
-    out: list[RenderableType] = [Text(f"Events ({len(events)})", style="bold underline")]
+    # One grid: the title wraps under itself, the id on a row of its own, never broken.
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=10, style="green", no_wrap=True)
+    grid.add_column()
     for e in events:
-        line = Text(f"  {e.date:<10} ", style="green")
-        line.append(e.title, style="")
-        line.append(f"  {e.id}", style="dim")
-        out.append(line)
-    return out
+        grid.add_row(e.date, e.title)
+        grid.add_row("", Text(e.id, style="dim", no_wrap=True))
+    return [Text(f"Events ({len(events)})", style="bold underline"), indented(grid)]
 
 
 def cards_and_corrections(
@@ -32,9 +34,9 @@ def cards_and_corrections(
     if cards:
         out.append(Text(f"Study cards ({len(cards)})", style="bold underline"))
         for c in cards:
-            line = Text(f"  {c.question} ")
+            line = Text(f"{c.question} ")
             line.append(f"→ {c.answer}", style="bold")
-            out.append(line)
+            out.append(indented(line))
     for fixed in corrections:
         fix = Text("Common error: ", style="bold red")
         fix.append(fixed.claim)

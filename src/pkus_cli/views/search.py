@@ -167,9 +167,10 @@ def search(sel: Selection, text: str, limit: int | None = 20) -> SearchView:
         if fixed != words:
             corrected, words = fixed, fixed
             results = _ranked(docs, words)
-    results.sort(key=lambda r: r.rank)
+    results.sort(key=lambda hit: hit[0])
     shown = results if limit is None else results[:limit]
-    return SearchView(text, words, len(results), tuple(shown), corrected)
+    found = tuple(_result(hit, words) for hit in shown)
+    return SearchView(text, words, len(results), found, corrected)
 
 
 _Prepared = tuple[_Doc, list[str], list[str], str]  # doc, names, body fields, body joined
@@ -201,11 +202,16 @@ def _nearest(docs: list[_Prepared], words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _ranked(docs: list[_Prepared], words: tuple[str, ...]) -> list[SearchResult]:
+_Hit = tuple[tuple[int, ...], _Prepared]  # a match's rank, and the document
+
+
+def _ranked(docs: list[_Prepared], words: tuple[str, ...]) -> list[_Hit]:
+    """Every document that matches, with its rank; the snippets come later, for those shown."""
     phrase = " ".join(words)
     pattern = {w: word_pattern(w) for w in words}
-    results: list[SearchResult] = []
-    for order, (doc, names, body, whole) in enumerate(docs):
+    hits: list[_Hit] = []
+    for order, prepared in enumerate(docs):
+        doc, names, _, whole = prepared
         in_names = [w for w in words if any(pattern[w].search(n) for n in names)]
         rest = [w for w in words if w not in in_names]
         if rest and not all(pattern[w].search(whole) for w in rest):
@@ -223,28 +229,32 @@ def _ranked(docs: list[_Prepared], words: tuple[str, ...]) -> list[SearchResult]
             tier = 3
         else:
             tier = 4
-        # The snippet: the body field with the most matching words (first one on ties).
-        hits = [sum(pattern[w].search(b) is not None for w in words) for b in body]
-        best = max(range(len(body)), key=lambda i: hits[i]) if body else -1
-        field_name, field_text = doc.body[best] if best >= 0 else ("", "")
-        if field_name in ("id", "date"):  # no snippet: show the summary instead
-            field_name, field_text = doc.body[0]
-        snip, spans = snippet(field_text, words)
         # On a tie, the shortest name that holds the words: "Pressler Amendment" before
         # "Brown amendment to the Pressler law".
         fits = [len(n) for n in names if all(pattern[w].search(n) for w in in_names)] or [999]
         rank = (tier, -len(in_names), KIND_ORDER.index(doc.kind), min(fits), order)
-        results.append(
-            SearchResult(
-                doc.kind,
-                doc.id,
-                doc.title,
-                highlights(doc.title, words),
-                field_name,
-                snip,
-                spans,
-                "title" if tier <= 2 else "body",
-                rank,
-            )
-        )
-    return results
+        hits.append((rank, prepared))
+    return hits
+
+
+def _result(hit: _Hit, words: tuple[str, ...]) -> SearchResult:
+    rank, (doc, _, body, _) = hit
+    pattern = {w: word_pattern(w) for w in words}
+    # The snippet: the body field with the most matching words (first one on ties).
+    counts = [sum(pattern[w].search(b) is not None for w in words) for b in body]
+    best = max(range(len(body)), key=lambda i: counts[i]) if body else -1
+    field_name, field_text = doc.body[best] if best >= 0 else ("", "")
+    if field_name in ("id", "date"):  # no snippet: show the summary instead
+        field_name, field_text = doc.body[0]
+    snip, spans = snippet(field_text, words)
+    return SearchResult(
+        doc.kind,
+        doc.id,
+        doc.title,
+        highlights(doc.title, words),
+        field_name,
+        snip,
+        spans,
+        "title" if rank[0] <= 2 else "body",
+        rank,
+    )

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from pkus_cli.pack.basics import ItemKind
 from pkus_cli.pack.items import Card, Event
@@ -162,8 +163,38 @@ class Index:
         return question_id
 
 
+# Bump when the catalogue's rules change, so no compiled pack serves a catalogue made by
+# the old ones.
+CATALOGUE_RULES = 1
+
+
 def catalogue(pack: Pack, index: Index | None = None) -> list[Subject]:
-    """Every question the pack can ask, in content order."""
+    """Every question the pack can ask, in content order.
+
+    Deriving it reads every item of the pack; a compiled pack keeps the result (as plain
+    rows), so a quiz or stats on a large pack decodes only the items it shows."""
+    from pkus_cli.pack import collector
+
+    def rows() -> list[list[Any]]:
+        return [[s.id, [k.value for k in s.kinds], s.decade, list(s.events), s.person]
+                for s in _catalogue(pack, index)]  # fmt: skip
+
+    with collector.paused():  # tens of thousands of small records, none in a cycle
+        try:
+            got = pack.parts.memo(f"catalogue-{CATALOGUE_RULES}", rows)
+            kinds: dict[tuple[str, ...], tuple[Kind, ...]] = {}  # a handful of combinations
+            out = []
+            for i, ks, d, evs, who in got:
+                key = tuple(ks)
+                if key not in kinds:
+                    kinds[key] = tuple(Kind(k) for k in key)
+                out.append(Subject(i, kinds[key], d, tuple(evs), who))
+            return out
+        except (TypeError, ValueError, KeyError):  # a kept catalogue damaged by hand
+            return _catalogue(pack, index)
+
+
+def _catalogue(pack: Pack, index: Index | None) -> list[Subject]:
     ix = index or Index(pack)
     out: list[Subject] = []
     for c in pack.cards():
