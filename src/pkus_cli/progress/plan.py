@@ -159,9 +159,9 @@ def simulate(
     every: list[srs.Simulated] = []
 
     def place(c: srs.Simulated) -> None:
-        at = max(0, (c.due - start).days)
+        at = (c.card.due - start).days
         if at < days:
-            buckets[at].append(c)
+            buckets[at if at > 0 else 0].append(c)
 
     for card in cards:
         c = sim.load(card) if isinstance(card, str) else card
@@ -186,7 +186,8 @@ def simulate(
             every.append(c)
             work.append((c, True))
         for c, fresh in work:
-            t = max(at, c.due) if c.due < end else at
+            due = c.card.due
+            t = due if at < due < end else at
             for n in range(MAX_PASSES):
                 if fresh and n == 0:
                     recalled = rng.random() < first_right
@@ -194,9 +195,11 @@ def simulate(
                     recalled = rng.random() < sim.recall(c, t)
                     answers += 1
                 sim.review(c, recalled, t)
-                if c.due >= end:
+                due = c.card.due
+                if due >= end:
                     break
-                t = max(t, c.due)
+                if due > t:
+                    t = due
             place(c)
         out.append(Day(today, introduce, answers))
     recall = None

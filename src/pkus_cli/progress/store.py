@@ -117,10 +117,12 @@ def _m003_review_tally(db: sqlite3.Connection) -> None:
 
 
 def _m004_plan(db: sqlite3.Connection) -> None:
+    # IF NOT EXISTS: a development store of the study plan's branch, where this table was
+    # migration 3, opens rather than fails.
     _script(
         db,
         """
-        CREATE TABLE plan (
+        CREATE TABLE IF NOT EXISTS plan (
             id INTEGER PRIMARY KEY CHECK (id = 1),  -- one plan at a time
             exam TEXT NOT NULL,              -- the exam date, YYYY-MM-DD
             minutes INTEGER,                 -- the daily time budget, NULL when none was given
@@ -477,19 +479,24 @@ class Store:
         )
         return [int(r[0]) for r in self._rows(rows)]
 
-    def first_answers(self) -> tuple[int, int]:
-        """How many questions were answered for the first time, and how many of those right."""
+    def first_answers(self, limit: int = 500) -> tuple[int, int]:
+        """Of the last `limit` questions answered for the first time, how many, and how many
+        of those right (read backwards from the newest review, so a long log is not scanned)."""
         rows = self._rows(
             self.db.execute(
-                "SELECT count(*), coalesce(sum(correct), 0) FROM reviews WHERE card_before IS NULL"
+                "SELECT count(*), coalesce(sum(correct), 0) FROM (SELECT correct FROM reviews"
+                " WHERE card_before IS NULL ORDER BY id DESC LIMIT ?)",
+                (limit,),
             )
         )
         return int(rows[0][0]), int(rows[0][1])
 
     def introduced_since(self, since: datetime) -> set[str]:
         """The questions first answered at or after `since`."""
+        # No DISTINCT: with it SQLite walks the item index over the whole log instead of
+        # searching the time index for today's few reviews (39 ms -> 0.1 ms at 100,000).
         rows = self.db.execute(
-            "SELECT DISTINCT item_id FROM reviews WHERE card_before IS NULL AND reviewed_at >= ?",
+            "SELECT item_id FROM reviews WHERE reviewed_at >= ? AND card_before IS NULL",
             (iso(since),),
         )
         return {str(r[0]) for r in self._rows(rows)}
