@@ -313,7 +313,8 @@ def plan(
             env.out.print(Text("No study plan yet. Make one: pkus plan --exam YYYY-MM-DD"))
             return
         if changes or filters or optimize:
-            if day is not None:  # a new plan: what is not given takes its default
+            if day is not None:  # a new plan: what is not given takes its default (fitted
+                # parameters are kept: they describe the user, not the plan)
                 row = PlanRow(
                     day.isoformat(), minutes, retention or srs.DEFAULT_RETENTION, f.values(),
                     row.parameters if row is not None else None, now,
