@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+NOW = "2026-09-01T09:00:00+00:00"
 ANSWER = (
     "Outline:\n1. Alliances\n\nIn 1954 Pakistan signed the Mutual Defense Assistance Agreement."
     " However, the pacts did not protect it. In conclusion, ties should widen.\n"
@@ -55,7 +56,8 @@ def examples() -> list[str]:
 
 @pytest.mark.slow
 def test_every_help_example_runs(tmp_path: Path) -> None:
-    env = {**os.environ, "PKUS_DB": str(tmp_path / "p.db"), "NO_COLOR": "1"}
+    # A fixed clock: `pkus plan --exam 2027-02-14` must plan to a date still to come.
+    env = {**os.environ, "PKUS_DB": str(tmp_path / "p.db"), "NO_COLOR": "1", "PKUS_NOW": NOW}
     for name in ("answer.md", "essay.md", "notes.txt"):
         (tmp_path / name).write_text(ANSWER, encoding="utf-8")
     import shutil

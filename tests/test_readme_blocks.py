@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+NOW = "2026-09-01T09:00:00+00:00"  # the clock the blocks were run at: plans count days from it
 BLOCK = re.compile(r"```console\n\$ (pkus [^\n]*)\n(.*?)```", re.S)
 ANSWER = (
     "Pakistan joined SEATO in 1954 and CENTO in 1955, hoping for arms against India.\n"
@@ -32,7 +33,8 @@ def blocks() -> list[tuple[str, list[str]]]:
 @pytest.mark.parametrize(("command", "shown"), blocks(), ids=[b[0] for b in blocks()])
 def test_readme_output_is_real(command: str, shown: list[str], tmp_path: Path) -> None:
     (tmp_path / "answer.md").write_text(ANSWER, encoding="utf-8")
-    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "PKUS_DB": str(tmp_path / "p.db")}
+    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "PKUS_DB": str(tmp_path / "p.db"),
+           "PKUS_NOW": NOW}  # fmt: skip
     args = shlex.split(command)[1:]
     stdin = "15/10/2009\n" if args[0] == "quiz" else ""
     r = subprocess.run(

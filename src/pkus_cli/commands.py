@@ -129,7 +129,7 @@ def quiz(
     person: str | None,
     kinds: list[str],
     event: str | None = None,
-    new: int,
+    new: int | None,
     count: int,
     cram: bool,
     leeches: bool,
@@ -156,6 +156,9 @@ def quiz(
     store = None if cram else env.open_store(writing=True)
     try:
         schedules = store.schedules() if store is not None else {}
+        today, retention, parameters = _planned(env, pack, store, now, schedules)
+        if new is None:  # an explicit --new wins over the plan
+            new = max(0, today.new_target - today.new_done) if today is not None else 10
         fails = progress.failures(store) if (leeches and store is not None) else None
         chosen = planner.plan(
             pack, scope, schedules, now, random.Random(seed), new=new, count=count, cram=cram,
@@ -177,7 +180,12 @@ def quiz(
         if not cram:
             head = f"{chosen.due} due, {chosen.new} new" + (f" · {what}" if what else "")
             out.print(Text(head, style="dim"))
-        options = LoopOptions(interactive=is_interactive(), two_grades=grading == 2)
+        if today is not None and not cram:
+            out.print(Text(f"Plan: {today.line()}", style="dim"))
+        options = LoopOptions(
+            interactive=is_interactive(), two_grades=grading == 2, retention=retention,
+            parameters=parameters,
+        )  # fmt: skip
         if options.interactive:
             import signal
 
@@ -188,11 +196,33 @@ def quiz(
         loop = Loop(out, pack, session, store, options, env.now, screen)
         summary = run_loop(loop)
         out.print(screen.summary(summary, interrupted=loop.interrupted, stopped=loop.stopped))
+        if today is not None and store is not None and summary.answered:
+            after, _, _ = _planned(env, pack, store, env.now(), store.schedules())
+            if after is not None:
+                out.print(Text(f"Plan: {after.line()}", style="dim"))
         if loop.interrupted:
             raise Interrupted("interrupted")
     finally:
         if store is not None:
             store.close()
+
+
+def _planned(env: AppContext, pack: Pack, store: Any, now: Any, schedules: Any) -> Any:
+    """Where today stands against the study plan (None without one, or once its exam has
+    passed), and the retention and FSRS parameters the scheduler is to use."""
+    from pkus_cli.errors import UsageError
+    from pkus_cli.progress import plan as planning
+    from pkus_cli.progress import srs
+
+    row = store.plan() if store is not None else None
+    if row is None:
+        return None, srs.DEFAULT_RETENTION, None
+    try:
+        today = planning.standing(pack, store, now, row, schedules).status
+    except UsageError as e:
+        env.err.print(Text(f"note: {e}"))
+        today = None
+    return today, row.retention, row.parameters
 
 
 def stats(
@@ -203,8 +233,11 @@ def stats(
     section: str | None = None,
     tag: str | None = None,
     person: str | None = None,
+    streak: bool = False,
 ) -> None:
+    from pkus_cli.progress import calendar
     from pkus_cli.progress import stats as progress
+    from pkus_cli.render import plan as plan_screen
     from pkus_cli.render import stats as screen
     from pkus_cli.views import find
 
@@ -212,7 +245,120 @@ def stats(
     f = find.resolve(pack, decade, section, tag, person)
     with env.open_store() as store:
         data = progress.stats(pack, store, env.now(), f)
-    emit(env, data, json_, screen.render)
+        extra = calendar.planning_view(pack, store, env.now(), f, streak)
+    if json_:
+        env.print_json({**data.to_dict(), "planning": extra.to_dict()})
+    else:
+        from rich.console import Group
+
+        _print(env, Group(screen.render(data), plan_screen.planning(extra)))
+
+
+def plan(
+    env: AppContext,
+    *,
+    exam: str | None,
+    minutes: int | None,
+    retention: float | None,
+    clear: bool,
+    optimize: bool,
+    decade: str | None = None,
+    section: str | None = None,
+    tag: str | None = None,
+    person: str | None = None,
+    json_: bool = False,
+) -> None:
+    """Make, show or remove the study plan to the exam date."""
+    import dataclasses
+
+    from pkus_cli.errors import UsageError
+    from pkus_cli.progress import plan as planning
+    from pkus_cli.progress import srs
+    from pkus_cli.progress.store import PlanRow
+    from pkus_cli.render import plan as screen
+    from pkus_cli.views import find
+    from pkus_cli.views import plan as view
+
+    changes = exam is not None or minutes is not None or retention is not None
+    filters = any(v is not None for v in (decade, section, tag, person))
+    if clear and (changes or filters or optimize):
+        raise UsageError("--clear removes the plan; it takes no other option")
+    # Check every value before anything is read or written.
+    day = planning.parse_exam(exam) if exam is not None else None
+    if minutes is not None:
+        planning.check_minutes(minutes)
+    if retention is not None:
+        planning.check_retention(retention)
+    now = env.now()
+    if day is not None:
+        planning.check_exam(day, now.date())
+    pack = load(env)
+    f = find.resolve(pack, decade, section, tag, person)
+    with env.open_store(writing=changes or filters or clear or optimize) as store:
+        if clear:
+            gone = store.clear_plan()
+            if json_:
+                env.print_json({"plan": None, "removed": gone})
+                return
+            said = "Removed the study plan" if gone else "There was no study plan"
+            env.out.print(Text(f"{said}; your progress is kept."))
+            return
+        row = store.plan()
+        if row is None and day is None:
+            if changes or filters or optimize:
+                raise view.missing()
+            if json_:
+                env.print_json({"plan": None})
+                return
+            env.out.print(Text("No study plan yet. Make one: pkus plan --exam YYYY-MM-DD"))
+            return
+        if changes or filters or optimize:
+            if day is not None:  # a new plan: what is not given takes its default (fitted
+                # parameters are kept: they describe the user, not the plan)
+                row = PlanRow(
+                    day.isoformat(), minutes, retention or srs.DEFAULT_RETENTION, f.values(),
+                    row.parameters if row is not None else None, now,
+                )  # fmt: skip
+            else:  # change the plan: keep what is not given
+                assert row is not None
+                row = row._replace(
+                    minutes=minutes if minutes is not None else row.minutes,
+                    retention=retention if retention is not None else row.retention,
+                    filters=f.values() if filters else row.filters,
+                )
+            if optimize:
+                row = row._replace(parameters=_fit(store))
+            checked = view.check_fits(pack, store, now, row)
+            store.save_plan(row)
+            note = "Saved the study plan." + (
+                " The scheduler now uses parameters fitted to your reviews." if optimize else ""
+            )
+            shown = dataclasses.replace(checked, note=note)
+        else:
+            assert row is not None
+            shown = view.build(pack, store, now, row)
+    emit(env, shown, json_, screen.render)
+
+
+def _fit(store: Any) -> tuple[float, ...]:
+    """FSRS parameters fitted to the user's reviews (fsrs's optional optimizer)."""
+    from pkus_cli.errors import PkusError
+    from pkus_cli.progress import srs
+
+    logs = store.review_logs()
+    usable = srs.reviews_counted_by_optimizer([(x.card_id, x.reviewed_at) for x in logs])
+    need = srs.OPTIMIZER_MINIMUM
+    if usable < need:
+        raise PkusError(
+            f"--optimize needs at least {need} reviews made a day or more after the question's "
+            f"previous review; you have {usable} ({need - usable} more to go)"
+        )
+    try:
+        return srs.fit_parameters([tuple(x) for x in logs])
+    except srs.OptimizerMissing:
+        raise PkusError(
+            '--optimize needs fsrs\'s optional optimizer: pip install "pkus[optimizer]"'
+        ) from None
 
 
 # --- looking things up ------------------------------------------------------------------------

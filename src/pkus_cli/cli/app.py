@@ -207,8 +207,15 @@ def validate(
 def quiz(
     ctx: typer.Context,
     new: Annotated[
-        int, typer.Option("--new", metavar="N", min=0, help="At most this many new questions.")
-    ] = 10,
+        int | None,
+        typer.Option(
+            "--new",
+            metavar="N",
+            min=0,
+            help="At most this many new questions (default: the plan's for today, else 10).",
+            show_default=False,
+        ),
+    ] = None,
     count: Annotated[
         int, typer.Option("--count", "-n", metavar="N", min=1, help="At most this many in all.")
     ] = 20,
@@ -263,18 +270,80 @@ def stats(
     section: Section = None,
     tag: Tag = None,
     person: Person = None,
+    streak: Annotated[
+        bool, typer.Option("--streak", help="Also count the days in a row you have studied.")
+    ] = False,
     json_: Json = False,
 ) -> None:
-    """Show progress, mastery by decade and trouble spots.
+    """Show progress, mastery by decade and section, forecast and trouble spots.
 
-    The filters narrow it to the questions a quiz with the same filters would ask.
+    The filters narrow it to the questions a quiz with the same filters would ask. With a
+    study plan: days left and today's target. Reviews due per day for 30 days (simulated),
+    the last 12 weeks of study, and mastery by outline section, weakest first.
 
     \b
     Examples:
       pkus stats
       pkus stats --section 4 --json
+      pkus stats --streak
     """
-    commands.stats(env(ctx), json_, decade=decade, section=section, tag=tag, person=person)
+    commands.stats(
+        env(ctx), json_, decade=decade, section=section, tag=tag, person=person, streak=streak
+    )
+
+
+@app.command()
+def plan(
+    ctx: typer.Context,
+    exam: Annotated[
+        str | None,
+        typer.Option("--exam", metavar="DATE", help="The exam date, YYYY-MM-DD: make a new plan."),
+    ] = None,
+    minutes: Annotated[
+        int | None,
+        typer.Option("--minutes", "-m", metavar="M", help="Minutes a day you can study."),
+    ] = None,
+    retention: Annotated[
+        float | None,
+        typer.Option(
+            "--retention",
+            metavar="R",
+            help="Desired retention, 0.70-0.99 (default 0.9): the share of questions the "
+            "scheduler aims for you to recall.",
+        ),
+    ] = None,
+    decade: Decade = None,
+    section: Section = None,
+    tag: Tag = None,
+    person: Person = None,
+    optimize: Annotated[
+        bool,
+        typer.Option(
+            "--optimize",
+            help='Fit the scheduler to your own reviews (needs pip install "pkus[optimizer]").',
+        ),
+    ] = False,
+    clear: Annotated[bool, typer.Option("--clear", help="Remove the plan.")] = False,
+    json_: Json = False,
+) -> None:
+    """Plan your study to the exam date: new questions a day, reviews, minutes, recall.
+
+    Every question in the filters is introduced at least two weeks before the exam. The
+    reviews each day brings are simulated with FSRS over your own cards; the minutes use
+    your measured pace. Without options, shows the plan; the quiz then follows it.
+
+    \b
+    Examples:
+      pkus plan --exam 2027-02-14
+      pkus plan --exam 2027-02-14 --minutes 45 --retention 0.85
+      pkus plan --exam 2027-02-14 --decade 1990s --json
+      pkus plan
+      pkus plan --clear
+    """
+    commands.plan(
+        env(ctx), exam=exam, minutes=minutes, retention=retention, clear=clear,
+        optimize=optimize, decade=decade, section=section, tag=tag, person=person, json_=json_,
+    )  # fmt: skip
 
 
 # --- looking things up ------------------------------------------------------------------------

@@ -41,6 +41,8 @@ class LoopOptions:
     interactive: bool
     two_grades: bool = False
     fuzz: bool = True  # FSRS interval fuzzing; off in tests for exact schedules
+    retention: float = srs.DEFAULT_RETENTION  # the study plan's desired retention
+    parameters: tuple[float, ...] | None = None  # FSRS parameters fitted by pkus plan --optimize
 
 
 class Quit(Exception):
@@ -190,11 +192,13 @@ class Loop:
             return None
         now = self.now()
         grade = verdict.grade
-        fuzz = self.opts.fuzz
+        opts = self.opts
 
         def schedule(before: str | None, card_id: int) -> tuple[str, datetime]:
             card_json = before or srs.new_card(card_id, now)
-            return srs.review(card_json, grade, now, duration, fuzz)
+            return srs.review(
+                card_json, grade, now, duration, opts.fuzz, opts.retention, opts.parameters
+            )
 
         return self.store.record(
             q.item_id, self.session_id, now, int(grade), verdict.correct, q.kind.value, duration,
