@@ -149,6 +149,9 @@ def check_fits(pack: Pack, store: Store, now: datetime, row: PlanRow) -> PlanVie
         return view
     need = math.ceil(view.average_minutes)
     later = _later_date(pack, store, now, row, view)
+    # A date the plan itself would refuse as a slip is no help: then only the minutes.
+    if later is not None and later.year > view.today.year + planning.YEARS_MAX:
+        later = None
     tail = f", or an exam date of {later} would fit" if later is not None else ""
     raise UsageError(
         f"the plan does not fit in {row.minutes} minutes a day: introducing {view.new_per_day} "
