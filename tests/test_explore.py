@@ -468,7 +468,9 @@ def test_search_table_of_queries_finds_what_students_type() -> None:
     from pkus_cli.pack.paths import builtin_content_dir
     from pkus_cli.views import find
     from pkus_cli.views.search import search as run_search
+    from pkus_cli.views.search import search_pack
 
+    cache.load(builtin_content_dir())  # compiled: the next load reads the compilation
     pack = cache.load(builtin_content_dir())
     sel = find.select(pack, find.NO_FILTER)
     table = yaml.safe_load((Path(__file__).parent / "data" / "search.yaml").read_text())
@@ -478,4 +480,31 @@ def test_search_table_of_queries_finds_what_students_type() -> None:
         top = [r.id for r in run_search(sel, row["query"]).results[:3]]
         if row["top3"] not in top:
             missed.append((row["query"], row["top3"], top))
+        # The full-text index gives the scan's results exactly, in the same order, whole
+        # or capped (where it reads only the matches shown).
+        for limit in (None, 20, 3):
+            scanned = run_search(sel, row["query"], limit=limit).to_dict()
+            indexed = search_pack(pack, row["query"], limit=limit).to_dict()
+            assert indexed == scanned, (row["query"], limit)
     assert missed == []
+    assert list(cache.cache_dir().glob("*/search-*.sqlite")), "the index was not built"
+    # Words in hundreds of documents, mostly outside any name: the index orders those.
+    for query in ("pakistan", "aid", "nuclear treaty", "1990", "united states", "army"):
+        for limit in (None, 20, 3):
+            scanned = run_search(sel, query, limit=limit).to_dict()
+            assert search_pack(pack, query, limit=limit).to_dict() == scanned, (query, limit)
+
+
+def test_a_damaged_search_index_is_rebuilt_and_never_fails(tiny: Path) -> None:
+    from pkus_cli.pack import cache
+    from pkus_cli.views import find
+    from pkus_cli.views.search import search, search_pack
+
+    cache.load(tiny)
+    pack = cache.load(tiny)
+    want = search(find.select(pack, find.NO_FILTER), "pakistan", limit=None).to_dict()
+    assert search_pack(pack, "pakistan", limit=None).to_dict() == want
+    (index,) = cache.cache_dir().glob("*/search-*.sqlite")
+    index.write_bytes(b"not a database")
+    assert search_pack(cache.load(tiny), "pakistan", limit=None).to_dict() == want
+    assert search_pack(cache.load(tiny), "pakistan", limit=None).to_dict() == want

@@ -411,8 +411,11 @@ def search(
     from pkus_cli.views import search as finder
 
     pack = load(env)
-    selection = find.select(pack, find.resolve(pack, decade, section, tag, person))
-    view = finder.search(selection, " ".join(words), limit or None)
+    f = find.resolve(pack, decade, section, tag, person)
+    if f.empty:  # the whole pack: through its full-text index
+        view = finder.search_pack(pack, " ".join(words), limit or None)
+    else:
+        view = finder.search(find.select(pack, f), " ".join(words), limit or None)
     emit(env, view, json_, screen.render)
 
 

@@ -217,6 +217,11 @@ class CachedParts:
             os.replace(tmp, path)
         return data
 
+    def scratch(self, name: str) -> Path | None:
+        """A file beside the compilation for an index a view builds (search), or None when
+        the compilation is gone; it goes with the compilation when the pack changes."""
+        return self.folder / name if self._fallback is None and self.folder.is_dir() else None
+
     def _parts(self) -> model.Parts:
         assert self._fallback is not None
         return self._fallback

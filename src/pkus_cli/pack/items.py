@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pkus_cli.pack.basics import Country, ItemKind, format_date
@@ -176,3 +177,6 @@ class MemoryParts:
     def memo(self, name: str, build: Callable[[], Any]) -> Any:
         """What `build` derives from the pack (see `CachedParts.memo`); in memory, built."""
         return build()
+
+    def scratch(self, name: str) -> Path | None:
+        return None  # a pack read from YAML has no compiled folder to keep files in

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from pkus_cli.errors import Problem
@@ -99,6 +100,7 @@ class Parts(Protocol):
     def corrections(self) -> tuple[Correction, ...]: ...
     def collection(self, name: str) -> tuple[Any, ...]: ...
     def memo(self, name: str, build: Callable[[], Any]) -> Any: ...
+    def scratch(self, name: str) -> Path | None: ...
 
 
 # The exam material: collections kept by name, each a tuple of one class of `study`.

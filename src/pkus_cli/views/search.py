@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from pkus_cli.errors import UsageError
 from pkus_cli.views import subjects
 from pkus_cli.views.find import Selection
+
+if TYPE_CHECKING:
+    from pkus_cli.pack.model import Pack
+    from pkus_cli.views import search_index
 from pkus_cli.views.text import fold, has_word, highlights, squash, word_pattern
 
 
@@ -154,23 +160,108 @@ def search(sel: Selection, text: str, limit: int | None = 20) -> SearchView:
     some words in a title, then body-only matches; ties by kind (events, terms, people,
     decades, cards) and pack order.
     """
-    words = tuple(dict.fromkeys(re.findall(r"\w+", squash(fold(text)))))
-    if not words:
-        raise UsageError("search needs at least one word, e.g. pkus search pressler")
+    words = _words(text)
     docs = _prepared(_documents(sel))
-    results = _ranked(docs, words)
+    results = _ranked(enumerate(docs), words)
     corrected: tuple[str, ...] = ()
     if not results:
         # Nothing found: read each word as the nearest word of the pack ("presler" ->
         # "pressler", "liaqat" -> "liaquat") and say so.
-        fixed = _nearest(docs, words)
+        fixed = _nearest(_vocabulary(docs), words)
         if fixed != words:
             corrected, words = fixed, fixed
-            results = _ranked(docs, words)
+            results = _ranked(enumerate(docs), words)
+    return _view(text, words, results, limit, corrected)
+
+
+def search_pack(pack: Pack, text: str, limit: int | None = 20) -> SearchView:
+    """`search` over the whole pack, through its full-text index when the pack is compiled
+    (same results, reading only the documents that hold the words)."""
+    from pkus_cli.views import find, search_index
+
+    words = _words(text)
+    path = pack.parts.scratch(f"search-{search_index.INDEX_RULES}.sqlite")
+    index = None
+    if path is not None:
+        rows = lambda: _rows(find.select(pack, find.NO_FILTER))  # noqa: E731
+        index = search_index.open_index(path, rows, KIND_ORDER)
+    if index is None:
+        return search(find.select(pack, find.NO_FILTER), text, limit)
+    try:
+        view = _indexed(index, text, words, limit)
+        if view.total == 0:
+            # Nothing found: read each word as the nearest word of the pack, and say so.
+            fixed = _nearest(index.vocabulary(), words)
+            if fixed != words:
+                view = replace(_indexed(index, text, fixed, limit), corrected=fixed)
+    except sqlite3.Error:  # a damaged index: drop it, and scan this once
+        index.close()
+        with contextlib.suppress(OSError):
+            path.unlink()  # type: ignore[union-attr]
+        return search(find.select(pack, find.NO_FILTER), text, limit)
+    index.close()
+    return view
+
+
+def _indexed(
+    index: search_index.Index, text: str, words: tuple[str, ...], limit: int | None
+) -> SearchView:
+    if limit is None or not index.narrows(words):
+        # Every candidate, ranked here: what a full list or a word the index cannot
+        # narrow by ("aq", "u2") needs.
+        return _view(text, words, _ranked(_from_rows(index.candidates(words)), words), limit, ())
+    # Matches in a name (and the id) rank first and are few: rank them all. The rest rank
+    # by kind and pack order alone, which the index orders itself: read only those shown.
+    rows, by_id = index.named(words)
+    named = sorted(_ranked(_from_rows(rows), words), key=lambda hit: hit[0])
+    seen = {n for n, _ in rows}
+    shown = named[:limit]
+    skip = 0
+    while len(shown) < limit:
+        batch = index.plain(words, skip, limit)
+        if not batch:
+            break
+        skip += len(batch)
+        fresh = [(n, row) for n, row in batch if n not in seen]
+        shown += sorted(_ranked(_from_rows(fresh), words), key=lambda hit: hit[0])
+    shown = shown[:limit]
+    # A document found by its id and holding the words in no name is also a plain match.
+    twice = sum(1 for hit in named if hit[0][-1] in by_id)
+    total = len(named) + index.count_plain(words) - twice
+    found = tuple(_result(hit, words) for hit in shown)
+    return SearchView(text, words, total, found, ())
+
+
+def _words(text: str) -> tuple[str, ...]:
+    words = tuple(dict.fromkeys(re.findall(r"\w+", squash(fold(text)))))
+    if not words:
+        raise UsageError("search needs at least one word, e.g. pkus search pressler")
+    return words
+
+
+def _view(
+    text: str,
+    words: tuple[str, ...],
+    results: list[_Hit],
+    limit: int | None,
+    corrected: tuple[str, ...],
+) -> SearchView:
     results.sort(key=lambda hit: hit[0])
     shown = results if limit is None else results[:limit]
     found = tuple(_result(hit, words) for hit in shown)
     return SearchView(text, words, len(results), found, corrected)
+
+
+def _rows(sel: Selection) -> Iterator[search_index.Row]:
+    for d in _documents(sel):
+        yield (d.kind, d.id, d.title, list(d.names), [list(b) for b in d.body])
+
+
+def _from_rows(rows: list[tuple[int, search_index.Row]]) -> list[tuple[int, _Prepared]]:
+    docs = [(n, _Doc(k, i, t, tuple(names), tuple((f, b) for f, b in body)))
+            for n, (k, i, t, names, body) in rows]  # fmt: skip
+    prepared = _prepared([d for _, d in docs])
+    return [(n, p) for (n, _), p in zip(docs, prepared, strict=True)]
 
 
 _Prepared = tuple[_Doc, list[str], list[str], str]  # doc, names, body fields, body joined
@@ -187,11 +278,14 @@ def _prepared(documents: list[_Doc]) -> list[_Prepared]:
     return out
 
 
-def _nearest(docs: list[_Prepared], words: tuple[str, ...]) -> tuple[str, ...]:
+def _vocabulary(docs: list[_Prepared]) -> set[str]:
+    every = "\x00".join(t for _, names, _, body in docs for t in (*names, body))
+    return set(re.findall(r"\w{4,}", every))
+
+
+def _nearest(vocabulary: set[str], words: tuple[str, ...]) -> tuple[str, ...]:
     from rapidfuzz import fuzz, process
 
-    every = "\x00".join(t for _, names, _, body in docs for t in (*names, body))
-    vocabulary = set(re.findall(r"\w{4,}", every))
     out = []
     for w in words:
         if len(w) < 4 or any(v.startswith(w) for v in vocabulary):
@@ -205,12 +299,13 @@ def _nearest(docs: list[_Prepared], words: tuple[str, ...]) -> tuple[str, ...]:
 _Hit = tuple[tuple[int, ...], _Prepared]  # a match's rank, and the document
 
 
-def _ranked(docs: list[_Prepared], words: tuple[str, ...]) -> list[_Hit]:
-    """Every document that matches, with its rank; the snippets come later, for those shown."""
+def _ranked(docs: Iterable[tuple[int, _Prepared]], words: tuple[str, ...]) -> list[_Hit]:
+    """Every document that matches, with its rank; the snippets come later, for those shown.
+    Each document comes with its position in the pack, which breaks ties."""
     phrase = " ".join(words)
     pattern = {w: word_pattern(w) for w in words}
     hits: list[_Hit] = []
-    for order, prepared in enumerate(docs):
+    for order, prepared in docs:
         doc, names, _, whole = prepared
         in_names = [w for w in words if any(pattern[w].search(n) for n in names)]
         rest = [w for w in words if w not in in_names]
