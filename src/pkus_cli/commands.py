@@ -380,12 +380,12 @@ def timeline(
 
     pack = load(env)
     f = find.resolve(pack, decade, section, tag, person, year_from, year_to)
-    view = lookups.timeline(pack, f)
     if json_:
-        env.print_json(view.to_list())
+        env.print_json(lookups.timeline(pack, f).to_list())
         return
-    for part in screen.render(view):  # decade by decade, so long timelines start at once
-        env.out.print(part)
+    # Decade by decade, each read as it is printed, so a long timeline starts at once.
+    for part in screen.render_groups(lookups.timeline_groups(pack, f)):
+        env.out.print(part, crop=False)
 
 
 def event(env: AppContext, ident: str, json_: bool) -> None:

@@ -61,12 +61,18 @@ class Rows:
 
 
 def render(view: TimelineView) -> Iterator[RenderableType]:
-    if not view.groups:
-        yield Text("No events match these filters.", style="dim")
-        return
-    for i, group in enumerate(view.groups):
+    return render_groups(iter(view.groups))
+
+
+def render_groups(groups: Iterator[TimelineGroup]) -> Iterator[RenderableType]:
+    """Each decade as soon as it is read (see `lookups.timeline_groups`), then the count."""
+    n = 0
+    for i, group in enumerate(groups):
         yield Text.assemble("\n" if i else "", heading(group))
         for start in range(0, len(group.events), CHUNK):
             yield Rows(group.events[start : start + CHUNK])
-    n = view.count
+        n += len(group.events)
+    if not n:
+        yield Text("No events match these filters.", style="dim")
+        return
     yield Text(f"\n{n} event{'s' if n != 1 else ''}. One in full: pkus event ID", style="dim")

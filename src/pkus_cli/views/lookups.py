@@ -6,7 +6,7 @@ decade pages, opened most often, load less.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,20 +75,20 @@ class TimelineView:
 
 
 def timeline(pack: Pack, f: find.Filter) -> TimelineView:
-    events = find.events(pack, f)
+    return TimelineView(tuple(timeline_groups(pack, f)), f.values())
+
+
+def timeline_groups(pack: Pack, f: find.Filter) -> Iterator[TimelineGroup]:
+    """The timeline decade by decade, each read only when the one before has been used, so
+    a screen can print the first decade of a large pack before the last is decoded."""
     decades = {d.id: d for d in pack.decades}
-    runs: list[list[Event]] = []
-    for e in events:
-        if not runs or runs[-1][0].decade != e.decade:
-            runs.append([])
-        runs[-1].append(e)
-    groups = []
-    for run in runs:
-        d = decades.get(run[0].decade)
-        groups.append(
-            TimelineGroup(run[0].decade, d.title if d else None, d.years if d else None, tuple(run))
-        )
-    return TimelineView(tuple(groups), f.values())
+    for ident in pack.decade_ids():
+        if f.decade is not None and ident != f.decade:
+            continue
+        events = tuple(e for e in pack.events_of(ident) if f.passes(e))
+        if events:
+            d = decades.get(ident)
+            yield TimelineGroup(ident, d.title if d else None, d.years if d else None, events)
 
 
 # --- one event -----------------------------------------------------------------------------
