@@ -157,6 +157,10 @@ class Pack:
             self.memo[name] = read()
         return self.memo[name]
 
+    def derived(self, name: str, build: Callable[[], Any]) -> Any:
+        """Something a view derives from the pack, built once per process and then kept."""
+        return self._once(f"derived:{name}", build)
+
     def event_ids(self) -> dict[str, str]:
         """Every event id, mapped to its decade, without reading the events themselves."""
         return cast("dict[str, str]", self._once("event_ids", self.parts.event_decades))

@@ -13,12 +13,12 @@ from pkus_cli.progress import plan as planning
 from pkus_cli.progress import srs
 from pkus_cli.progress.store import Store, day_start
 from pkus_cli.views import find
-from pkus_cli.views.subjects import Subject
+from pkus_cli.views.subjects import Subject, event_sections
 
 FORECAST_DAYS = 30
 WEEKS = 12
 # Order and first questions are about a decade's sequence of events, not about one section.
-_NOT_BY_SECTION = ("order", "first")
+_NOT_BY_SECTION = ("order:", "first:")  # question id prefixes
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,12 +106,12 @@ def _sections(
 ) -> tuple[SectionMastery, ...]:
     """Mastery by subsection: a question counts under each subsection of the events it draws
     on, the questions `pkus quiz --section CODE` asks."""
-    codes_of = {e.id: e.sections for e in pack.events()}
+    codes_of = event_sections(pack)
     total: dict[str, int] = {}
     seen: dict[str, int] = {}
     good: dict[str, int] = {}
     for it in items:
-        if it.family in _NOT_BY_SECTION:
+        if it.id.startswith(_NOT_BY_SECTION):
             continue
         codes = {c for e in it.events for c in codes_of.get(e, ())}
         for c in codes:

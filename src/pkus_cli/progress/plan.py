@@ -224,6 +224,8 @@ def filter_of(pack: Pack, row: PlanRow) -> find.Filter:
 
 def in_scope(pack: Pack, f: find.Filter) -> list[Subject]:
     """The questions a quiz with these filters may ask (as `pkus stats` counts them)."""
+    if f.empty:
+        return catalogue(pack)
     allowed = find.allowed_events(pack, f)
     return [s for s in catalogue(pack) if find.keeps(s, f, allowed)]
 

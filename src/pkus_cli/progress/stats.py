@@ -85,8 +85,11 @@ def failures(store: Store) -> dict[str, int]:
 def stats(pack: Pack, store: Store, now: datetime, f: find.Filter = find.NO_FILTER) -> StatsView:
     """Progress over the questions that pass `f` (all of them without a filter)."""
     everything = catalogue(pack)
-    allowed = find.allowed_events(pack, f)
-    items = [s for s in everything if find.keeps(s, f, allowed)]
+    if f.empty:
+        items = everything
+    else:
+        allowed = find.allowed_events(pack, f)
+        items = [s for s in everything if find.keeps(s, f, allowed)]
     known = {i.id: i for i in items}
     in_pack = {s.id for s in everything}
     cards = store.schedules()

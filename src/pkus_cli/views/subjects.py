@@ -248,7 +248,21 @@ def catalogue(pack: Pack, index: Index | None = None) -> list[Subject]:
     """Every question the pack can ask, in content order.
 
     Deriving it reads every item of the pack; a compiled pack keeps the result (as plain
-    rows), so a quiz or stats on a large pack decodes only the items it shows."""
+    rows), so a quiz or stats on a large pack decodes only the items it shows. Callers
+    get their own list of the one catalogue the process builds."""
+    return list(pack.derived("catalogue", lambda: _kept_catalogue(pack, index)))
+
+
+def event_sections(pack: Pack) -> dict[str, list[str]]:
+    """Each event's outline subsections, kept with the compiled pack like the catalogue, so
+    mastery by section need not decode every event."""
+    build = lambda: {e.id: list(e.sections) for e in pack.events()}  # noqa: E731
+    kept = lambda: pack.parts.memo(f"event-sections-{CATALOGUE_RULES}", build)  # noqa: E731
+    got: dict[str, list[str]] = pack.derived("event-sections", kept)
+    return got
+
+
+def _kept_catalogue(pack: Pack, index: Index | None) -> list[Subject]:
     from pkus_cli.pack import collector
 
     def rows() -> list[list[Any]]:
