@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -73,7 +74,7 @@ def test_corrupt_cache_files_are_rebuilt(tiny: Path) -> None:
     assert cache.load(tiny).id == "tiny"
     # a damaged part is noticed when it is first read: the answer comes from the YAML
     cache.load(tiny)
-    (folder / "events-1990s.json").write_text("[{", encoding="utf-8")
+    (folder / "events-1990s-0.json").write_text("[{", encoding="utf-8")
     pack = cache.load(tiny, build=None)
     assert next(e.id for e in pack.events_of("1990s")) == "pressler-cutoff"
 
@@ -158,5 +159,43 @@ def test_the_kept_catalogue_is_the_derived_one_and_survives_damage(tiny: Path) -
     assert catalogue(cache.load(tiny, build=no_yaml)) == derived  # read from the file
     kept.write_text('[["card:x", ["no-such-kind"], "1990s", [], null]]')
     assert catalogue(cache.load(tiny, build=no_yaml)) == derived  # damaged: derived again
+    good = json.loads(kept.read_text())
+    for damage in ({"kind_sets": [["no-such-kind"]]}, {"kinds": [7] * len(good["ids"])},
+                   {"decades": good["decades"][1:]}, {"ids": None}):  # fmt: skip
+        kept.write_text(json.dumps({**good, **damage}))
+        assert catalogue(cache.load(tiny, build=no_yaml)) == derived, damage
+        assert json.loads(kept.read_text())["ids"] == good["ids"]  # and written anew
     kept.write_text("{not json")
     assert catalogue(cache.load(tiny, build=no_yaml)) == derived
+
+
+def test_events_and_cards_are_read_a_file_at_a_time(
+    tiny: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Files of two: every lookup must agree with the YAML, reading only the file it needs.
+    monkeypatch.setattr(cache, "BLOCK", 2)
+    memory = loader.load(tiny)
+    cache.load(tiny)
+    cached = cache.load(tiny, build=no_yaml)
+    (folder,) = cache.cache_dir().iterdir()
+    assert len(list(folder.glob("events-*.json"))) > len(memory.decades)
+    read: list[str] = []
+    real = cache.CachedParts._read
+    monkeypatch.setattr(
+        cache.CachedParts, "_read", lambda self, name, t: read.append(name) or real(self, name, t)
+    )
+    last = memory.events_of("1950s")[-1]
+    assert cached.event(last.id) == last
+    assert [n for n in read if n.startswith("events-")] == [
+        f"events-1950s-{(len(memory.events_of('1950s')) - 1) // 2}.json"
+    ]
+    same(cached, memory)
+    for e in memory.events():
+        assert e in cached.events_near(e.id) and cached.event(e.id) == e
+        assert {h.id: (h.date, h.title) for h in cached.event_heads()[e.decade]}[e.id] == (
+            e.date, e.title,
+        )  # fmt: skip
+    for c in memory.cards():
+        assert c in cached.cards_near(c.id)
+        assert cached.cards_about(str(c.about)) == memory.cards_about(str(c.about))
+    assert cached.events_near("nope") == () and cached.cards_near("nope") == ()

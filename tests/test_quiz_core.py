@@ -10,6 +10,7 @@ import pytest
 
 from pkus_cli.errors import UsageError
 from pkus_cli.pack import loader
+from pkus_cli.pack.basics import Heading
 from pkus_cli.pack.model import Pack
 from pkus_cli.progress import srs
 from pkus_cli.progress.store import ScheduleRow
@@ -246,5 +247,38 @@ def test_events_whose_dates_do_not_settle_the_order_are_not_asked(pack: Pack) ->
     items = {i.id: i for i in catalogue(pack)}
     maker = Maker(pack, random.Random(1))
     maker.events = {**maker.events, **{e.id: e for e in same_month}}
+    maker.heads().update((e.id, Heading(e.id, e.date, e.title)) for e in same_month)
     assert maker.make(items["first:1950s"], Kind.FIRST).options == ()
     assert len(maker.make(items["order:1950s"], Kind.ORDER).options) < 3
+
+
+def test_a_session_draws_what_the_whole_shuffle_would_begin_with(pack: Pack) -> None:
+    from pkus_cli.quiz.plan import _interleave
+    from pkus_cli.views.subjects import columns
+
+    cat = columns(pack)
+    found = list(range(len(cat)))
+    families = cat.families()
+    assert families == [s.family for s in catalogue(pack)]
+    for seed in range(20):
+        whole = _interleave(found, cat, random.Random(seed))
+        assert sorted(whole) == found  # every question once
+        for limit in (1, 3, 7, len(found) + 5):
+            some = _interleave(found, cat, random.Random(seed), limit)
+            assert len(some) == min(limit, len(found)) == len(set(some))
+            # the same rotation of families as the whole shuffle, cut at `limit`
+            assert [families[n] for n in some] == [families[n] for n in whole][:limit]
+
+
+def test_rivals_are_everyone_sharing_a_long_name_word_in_pack_order(pack: Pack) -> None:
+    from pkus_cli.quiz import names
+
+    every = names.Names(pack)
+    people = pack.people()
+    for p in people:
+        words = {w for w in names._parts(p.name) if len(w) > 3}
+        expected = tuple(
+            o.name for o in people if o.id != p.id and words & set(names._parts(o.name))
+        )
+        assert every.kin(names.key(p.name)) == expected
+    assert every.kin("no such name") == ()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from typing import NamedTuple
 
 # ASCII digits only: "\d" would take Arabic-Indic digits, which then sort after 1999.
 DATE_RE = re.compile(r"^([0-9]{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?)?$")
@@ -36,6 +37,18 @@ class Country(str, Enum):
     PAKISTAN = "pakistan"
     US = "us"
     OTHER = "other"
+
+
+class Heading(NamedTuple):
+    """An event as lists and distractors need it, known without decoding the event."""
+
+    id: str
+    date: str  # YYYY[-MM[-DD]]
+    title: str
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
 
 
 class ItemKind(str, Enum):

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from pkus_cli import __version__
 from pkus_cli.pack import collector, model
+from pkus_cli.pack.basics import Heading
 from pkus_cli.pack.model import Pack
 
 if TYPE_CHECKING:  # the decoder imports items only when it first decodes one
@@ -32,7 +33,10 @@ ITEM_FOLDERS = (
     "literature", "quotes", "figures",
 )  # fmt: skip
 SCHEMA_VERSION = 1  # the content schema the loader reads (see loader.SCHEMA_VERSION)
-FORMAT = 5  # the layout of the cache folder itself
+FORMAT = 7  # the layout of the cache folder itself
+# Events and cards are written in files of this many, a decade's in date order: a quiz
+# question or an event page reads the file holding its item, never the whole decade.
+BLOCK = 400
 STALE_DAYS = 60  # compilations not rebuilt or replaced for this long are removed
 
 
@@ -119,15 +123,17 @@ class CachedParts:
         self.folder = folder
         self.root = root
         self._fallback: model.Parts | None = None
+        self._blocks: dict[str, tuple[Any, ...]] = {}  # files of events or cards, decoded
+        self._id_lists: dict[str, dict[str, tuple[str, ...]]] = {}  # see _ids
+        self._headings: dict[str, tuple[Heading, ...]] | None = None
 
     def _read(self, name: str, type_text: str) -> Any:
         if self._fallback is None:
             try:
                 with (self.folder / name).open("rb") as fh, collector.paused():
+                    if type_text == "heads":  # 50,000 of them: checked here, not per field
+                        return _headings(json.load(fh))
                     return _decoder(type_text)(json.load(fh))
-            except FileNotFoundError:
-                if name.startswith(("events-", "cards-")):
-                    return ()  # a decade with no events or no cards has no file
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 pass
             # A damaged cache: drop it and answer from the YAML itself.
@@ -137,13 +143,72 @@ class CachedParts:
             self._fallback = _build(self.root, None).parts
         return None
 
+    def _ids(self, what: str) -> dict[str, tuple[str, ...]] | None:
+        """A decade's event or card ids in file order ("events" or "cards"), by decade."""
+        if what not in self._id_lists:
+            if what == "events":
+                heads = self._heads()
+                if heads is None:
+                    return None
+                got: Any = {d: tuple(h.id for h in hs) for d, hs in heads.items()}
+            else:
+                got = self._read("card-ids.json", "dict[str, tuple[str, ...]]")
+                if not isinstance(got, dict):
+                    return None
+            self._id_lists[what] = got
+        return self._id_lists[what]
+
+    def _heads(self) -> dict[str, tuple[Heading, ...]] | None:
+        if self._headings is None:
+            got = self._read("event-heads.json", "heads")
+            if not isinstance(got, dict):
+                return None
+            self._headings = got
+        return self._headings
+
+    def _block(self, what: str, decade: str, n: int) -> tuple[Any, ...] | None:
+        name = f"{what}-{decade}-{n}.json"
+        if name not in self._blocks:
+            got = self._read(name, f"tuple[{what[:-1].title()}, ...]")
+            if not isinstance(got, tuple):
+                return None
+            self._blocks[name] = got
+        return self._blocks[name]
+
+    def _decade(self, what: str, decade: str) -> tuple[Any, ...] | None:
+        ids = self._ids(what)
+        if ids is None:
+            return None
+        out: list[Any] = []
+        for n in range((len(ids.get(decade, ())) + BLOCK - 1) // BLOCK):
+            block = self._block(what, decade, n)
+            if block is None:
+                return None
+            out.extend(block)
+        return tuple(out)
+
+    def _near(self, what: str, ident: str) -> tuple[Any, ...] | None:
+        ids = self._ids(what)
+        if ids is None:
+            return None
+        # A search of each decade's ids (in C) costs less than a map of 50,000 of them
+        # built for the few items a command looks up.
+        for decade, group in ids.items():
+            if ident in group:
+                return self._block(what, decade, group.index(ident) // BLOCK)
+        return ()
+
     def events_of(self, decade: str) -> tuple[items.Event, ...]:
-        got = self._read(f"events-{decade}.json", "tuple[Event, ...]")
+        got = self._decade("events", decade)
         return got if got is not None else self._parts().events_of(decade)
 
-    def event_decades(self) -> dict[str, str]:
-        got = self._read("event-index.json", "dict[str, str]")
-        return got if got is not None else self._parts().event_decades()
+    def events_near(self, ident: str) -> tuple[items.Event, ...]:
+        got = self._near("events", ident)
+        return got if got is not None else self._parts().events_near(ident)
+
+    def event_heads(self) -> dict[str, tuple[Heading, ...]]:
+        got = self._heads()
+        return got if got is not None else self._parts().event_heads()
 
     def cards_about(self, ref: str) -> tuple[items.Card, ...]:
         # card-index.json: item ref -> [decade, position] of each card about it, so only
@@ -153,15 +218,11 @@ class CachedParts:
             return self._parts().cards_about(ref)
         out = []
         for decade, i in index.get(ref, ()):
-            decoded = self._decade_cards(decade)
-            if decoded is None:
+            block = self._block("cards", decade, i // BLOCK)
+            if block is None:
                 return self._parts().cards_about(ref)
-            out.append(decoded[i])
+            out.append(block[i % BLOCK])
         return tuple(out)
-
-    def _decade_cards(self, decade: str) -> tuple[items.Card, ...] | None:
-        got = self._read(f"cards-{decade}.json", "tuple[Card, ...]")
-        return got if isinstance(got, tuple) else None
 
     def people(self) -> tuple[items.Person, ...]:
         got = self._read("people.json", "tuple[Person, ...]")
@@ -176,20 +237,24 @@ class CachedParts:
         return got if got is not None else self._parts().sources()
 
     def cards(self) -> tuple[items.Card, ...]:
-        decades = self._read("card-decades.json", "tuple[str, ...]")
-        if decades is None:
+        ids = self._ids("cards")
+        if ids is None:
             return self._parts().cards()
         out: list[items.Card] = []
-        for decade in decades:
-            got = self._decade_cards(decade)
+        for decade in ids:
+            got = self._decade("cards", decade)
             if got is None:
                 return self._parts().cards()
             out.extend(got)
         return tuple(out)
 
     def cards_of(self, decade: str) -> tuple[items.Card, ...]:
-        got = self._decade_cards(decade)
+        got = self._decade("cards", decade)
         return got if got is not None else self._parts().cards_of(decade)
+
+    def cards_near(self, ident: str) -> tuple[items.Card, ...]:
+        got = self._near("cards", ident)
+        return got if got is not None else self._parts().cards_near(ident)
 
     def corrections(self) -> tuple[items.Correction, ...]:
         got = self._read("corrections.json", "tuple[Correction, ...]")
@@ -199,23 +264,26 @@ class CachedParts:
         got = self._read(f"{name}.json", model.COLLECTIONS[name])
         return got if got is not None else self._parts().collection(name)
 
-    def memo(self, name: str, build: Callable[[], Any]) -> Any:
+    def memo(
+        self, name: str, build: Callable[[], Any], use: Callable[[Any], Any] = lambda d: d
+    ) -> Any:
         """Plain JSON data that views derive from the whole pack (the question catalogue),
         kept beside the compilation the first time it is asked for, so later starts read
-        it instead of decoding every item to derive it again. It goes when the pack
-        changes, with the rest of the compilation."""
+        it instead of decoding every item to derive it again; `use` turns the data into
+        what the caller keeps, and a file it refuses (damaged) is derived and written
+        anew. It goes when the pack changes, with the rest of the compilation."""
         path = self.folder / f"memo-{name}.json"
         try:
             with path.open("rb") as fh:
-                return json.load(fh)
-        except (OSError, ValueError):
+                return use(json.load(fh))
+        except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
             pass
         data = build()
         with contextlib.suppress(OSError):
             tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
             _dump(tmp, data)
             os.replace(tmp, path)
-        return data
+        return use(data)
 
     def scratch(self, name: str) -> Path | None:
         """A file beside the compilation for an index a view builds (search), or None when
@@ -240,6 +308,13 @@ def _pack_from(core: dict[str, Any], parts: model.Parts) -> Pack:
     )
 
 
+def _headings(raw: dict[str, list[list[str]]]) -> dict[str, tuple[Heading, ...]]:
+    out = {d: tuple(map(Heading._make, hs)) for d, hs in raw.items()}
+    if not all(type(x) is str for hs in out.values() for h in hs for x in h):
+        raise TypeError("event headings: expected three strings each")
+    return out
+
+
 def _dump(path: Path, data: Any) -> None:
     # dumps, not dump: dump streams through the pure-Python encoder, several times slower
     # than the C one that dumps uses.
@@ -256,13 +331,17 @@ def _write(folder: Path, pack: Pack) -> None:
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
     try:
+        heads: dict[str, list[list[str]]] = {}
         for d in pack.decades:
-            _dump(tmp / f"events-{d.id}.json", encode(pack.events_of(d.id)))
+            events = pack.events_of(d.id)
+            heads[d.id] = [[e.id, e.date, e.title] for e in events]
+            for n in range(0, len(events), BLOCK):
+                _dump(tmp / f"events-{d.id}-{n // BLOCK}.json", encode(events[n : n + BLOCK]))
         for name in ("people", "terms", "sources", "corrections"):
             _dump(tmp / f"{name}.json", encode(getattr(pack, name)()))
         for name in model.COLLECTIONS:
             _dump(tmp / f"{name}.json", encode(pack.parts.collection(name)))
-        _dump(tmp / "event-index.json", {e.id: e.decade for e in pack.events()})
+        _dump(tmp / "event-heads.json", heads)
         # Cards by the decade file they came from (in that order), and where each item's are.
         by_decade: dict[str, list[items.Card]] = {}
         card_index: dict[str, list[tuple[str, int]]] = {}
@@ -271,8 +350,9 @@ def _write(folder: Path, pack: Pack) -> None:
             card_index.setdefault(str(card.about), []).append((card.decade, len(group)))
             group.append(card)
         for decade, cards in by_decade.items():
-            _dump(tmp / f"cards-{decade}.json", encode(cards))
-        _dump(tmp / "card-decades.json", list(by_decade))
+            for n in range(0, len(cards), BLOCK):
+                _dump(tmp / f"cards-{decade}-{n // BLOCK}.json", encode(cards[n : n + BLOCK]))
+        _dump(tmp / "card-ids.json", {d: [c.id for c in cs] for d, cs in by_decade.items()})
         _dump(tmp / "card-index.json", card_index)
         core = {
             "format": FORMAT,

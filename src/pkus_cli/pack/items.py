@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pkus_cli.pack.basics import Country, ItemKind, format_date
+from pkus_cli.pack.basics import Country, Heading, ItemKind, format_date
 from pkus_cli.pack.source import Source
 
 __all__ = ["Card", "Correction", "Event", "MemoryParts", "Person", "Ref", "Role", "Source", "Term"]
@@ -147,8 +147,15 @@ class MemoryParts:
     def events_of(self, decade: str) -> tuple[Event, ...]:
         return tuple(e for e in self.events if e.decade == decade)
 
-    def event_decades(self) -> dict[str, str]:
-        return {e.id: e.decade for e in self.events}
+    def events_near(self, ident: str) -> tuple[Event, ...]:
+        decade = next((e.decade for e in self.events if e.id == ident), None)
+        return self.events_of(decade) if decade is not None else ()
+
+    def event_heads(self) -> dict[str, tuple[Heading, ...]]:
+        out: dict[str, list[Heading]] = {}
+        for e in self.events:
+            out.setdefault(e.decade, []).append(Heading(e.id, e.date, e.title))
+        return {d: tuple(hs) for d, hs in out.items()}
 
     def cards_about(self, ref: str) -> tuple[Card, ...]:
         return tuple(c for c in self.cards_ if str(c.about) == ref)
@@ -168,15 +175,21 @@ class MemoryParts:
     def cards_of(self, decade: str) -> tuple[Card, ...]:
         return tuple(c for c in self.cards_ if c.decade == decade)
 
+    def cards_near(self, ident: str) -> tuple[Card, ...]:
+        decade = next((c.decade for c in self.cards_ if c.id == ident), None)
+        return self.cards_of(decade) if decade is not None else ()
+
     def corrections(self) -> tuple[Correction, ...]:
         return self.corrections_
 
     def collection(self, name: str) -> tuple[Any, ...]:
         return self.collections.get(name, ())
 
-    def memo(self, name: str, build: Callable[[], Any]) -> Any:
+    def memo(
+        self, name: str, build: Callable[[], Any], use: Callable[[Any], Any] = lambda d: d
+    ) -> Any:
         """What `build` derives from the pack (see `CachedParts.memo`); in memory, built."""
-        return build()
+        return use(build())
 
     def scratch(self, name: str) -> Path | None:
         return None  # a pack read from YAML has no compiled folder to keep files in

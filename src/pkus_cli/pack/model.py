@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from pkus_cli.errors import Problem
-from pkus_cli.pack.basics import Country
+from pkus_cli.pack.basics import Country, Heading
 
 if TYPE_CHECKING:  # annotations only: items never imports this module, so no circle
     from pkus_cli.pack.figures import Series, Span
@@ -90,16 +90,20 @@ class Parts(Protocol):
     """Where a pack's large collections come from: memory, or a compiled cache read on demand."""
 
     def events_of(self, decade: str) -> tuple[Event, ...]: ...
-    def event_decades(self) -> dict[str, str]: ...
+    # The run of its decade's events (or cards) stored with one item: all the decade's
+    # in memory, one file's worth in a compiled pack; empty for an unknown id.
+    def events_near(self, ident: str) -> tuple[Event, ...]: ...
+    def event_heads(self) -> dict[str, tuple[Heading, ...]]: ...  # by decade, by date
     def cards_about(self, ref: str) -> tuple[Card, ...]: ...
     def people(self) -> tuple[Person, ...]: ...
     def terms(self) -> tuple[Term, ...]: ...
     def sources(self) -> tuple[Source, ...]: ...
     def cards(self) -> tuple[Card, ...]: ...
     def cards_of(self, decade: str) -> tuple[Card, ...]: ...
+    def cards_near(self, ident: str) -> tuple[Card, ...]: ...
     def corrections(self) -> tuple[Correction, ...]: ...
     def collection(self, name: str) -> tuple[Any, ...]: ...
-    def memo(self, name: str, build: Callable[[], Any]) -> Any: ...
+    def memo(self, name: str, build: Callable[[], Any], use: Callable[[Any], Any] = ...) -> Any: ...
     def scratch(self, name: str) -> Path | None: ...
 
 
@@ -163,13 +167,26 @@ class Pack:
 
     def event_ids(self) -> dict[str, str]:
         """Every event id, mapped to its decade, without reading the events themselves."""
-        return cast("dict[str, str]", self._once("event_ids", self.parts.event_decades))
+        heads = self.event_heads()
+        build = lambda: {h.id: d for d, hs in heads.items() for h in hs}  # noqa: E731
+        return cast("dict[str, str]", self._once("event_ids", build))
+
+    def event_heads(self) -> dict[str, tuple[Heading, ...]]:
+        """Each decade's events by date as id, date and title, without decoding them."""
+        return cast("dict[str, tuple[Heading, ...]]", self._once("heads", self.parts.event_heads))
 
     def event(self, ident: str) -> Event | None:
-        decade = self.event_ids().get(ident)
-        if decade is None:
+        if ident not in self.event_ids():
             return None
-        return next((e for e in self.events_of(decade) if e.id == ident), None)
+        return next((e for e in self.events_near(ident) if e.id == ident), None)
+
+    def events_near(self, ident: str) -> tuple[Event, ...]:
+        """The events stored with one (its decade's, or a compiled file's run of them)."""
+        return self.parts.events_near(ident)
+
+    def cards_near(self, ident: str) -> tuple[Card, ...]:
+        """The cards stored with one card (see `events_near`)."""
+        return self.parts.cards_near(ident)
 
     def neighbours(self, ident: str) -> tuple[Event | None, Event | None]:
         """The events just before and after one, in date order, reading at most three decades."""

@@ -3,6 +3,7 @@ the next 30 days, the last 12 weeks of study, and mastery by outline section."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -13,7 +14,7 @@ from pkus_cli.progress import plan as planning
 from pkus_cli.progress import srs
 from pkus_cli.progress.store import Store, day_start
 from pkus_cli.views import find
-from pkus_cli.views.subjects import Subject, event_sections
+from pkus_cli.views.subjects import CATALOGUE_RULES, columns, event_sections
 
 FORECAST_DAYS = 30
 WEEKS = 12
@@ -102,23 +103,40 @@ class PlanningView:
 
 
 def _sections(
-    pack: Pack, items: list[Subject], mastered: dict[str, bool], f: find.Filter
+    pack: Pack, scope: list[str] | None, mastered: dict[str, bool], f: find.Filter
 ) -> tuple[SectionMastery, ...]:
     """Mastery by subsection: a question counts under each subsection of the events it draws
-    on, the questions `pkus quiz --section CODE` asks."""
+    on, the questions `pkus quiz --section CODE` asks. `scope`: the ids of the questions in
+    view, None for all of them (whose counts the compiled pack keeps)."""
+    cat = columns(pack)
     codes_of = event_sections(pack)
-    total: dict[str, int] = {}
+
+    def codes(n: int) -> set[str]:
+        return {c for e in cat.events_of(n) for c in codes_of.get(e, ())}
+
+    def count(positions: Iterable[int]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for n in positions:
+            if not cat.ids[n].startswith(_NOT_BY_SECTION):
+                for c in codes(n):
+                    out[c] = out.get(c, 0) + 1
+        return out
+
+    if scope is None:
+        every = lambda: count(range(len(cat)))  # noqa: E731
+        kept = lambda: pack.parts.memo(f"section-totals-{CATALOGUE_RULES}", every)  # noqa: E731
+        total: dict[str, int] = pack.derived("section-totals", kept)
+    else:
+        total = count(n for i in scope if (n := cat.position(i)) is not None)
     seen: dict[str, int] = {}
     good: dict[str, int] = {}
-    for it in items:
-        if it.id.startswith(_NOT_BY_SECTION):
+    for ident, ok in mastered.items():  # only the questions seen: a few, on a large pack
+        n = cat.position(ident)
+        if n is None or ident.startswith(_NOT_BY_SECTION):
             continue
-        codes = {c for e in it.events for c in codes_of.get(e, ())}
-        for c in codes:
-            total[c] = total.get(c, 0) + 1
-            if it.id in mastered:
-                seen[c] = seen.get(c, 0) + 1
-                good[c] = good.get(c, 0) + mastered[it.id]
+        for c in codes(n):
+            seen[c] = seen.get(c, 0) + 1
+            good[c] = good.get(c, 0) + ok
     out = []
     order = 0
     rank: dict[str, int] = {}
@@ -160,14 +178,14 @@ def planning_view(
     today = day_start(now).date()
     cards = store.schedules()
     row = store.plan()
-    items = planning.in_scope(pack, f)
+    scope = planning.in_scope(pack, f)
     same = row is not None and f.values() == row.filters  # the plan's questions, these
     status = None
     problem = ""
     st = None
     if row is not None:
         try:
-            st = planning.standing(pack, store, now, row, cards, items if same else None)
+            st = planning.standing(pack, store, now, row, cards, scope if same else None)
             status = st.status
         except UsageError as e:
             problem = str(e)
@@ -175,7 +193,8 @@ def planning_view(
         srs.DEFAULT_RETENTION, None
     )  # fmt: skip
     sim = srs.Simulator(retention, parameters)
-    loaded = {i.id: sim.load(cards[i.id].card_json) for i in items if i.id in cards}
+    within = frozenset(scope)
+    loaded = {i: sim.load(c.card_json) for i, c in cards.items() if i in within}
     mastered = {k: sim.mastered(c, now) for k, c in loaded.items()}  # before the run moves them
     with_new = st is not None and same
     started = list(loaded.values())
@@ -206,6 +225,6 @@ def planning_view(
         weeks=weeks,
         first_monday=first_monday,
         streak=_streak(store.study_days(), today) if streak else None,
-        sections=_sections(pack, items, mastered, f),
+        sections=_sections(pack, None if f.empty else scope, mastered, f),
         plan_problem=problem,
     )

@@ -22,7 +22,7 @@ from pkus_cli.pack.model import Pack
 from pkus_cli.progress import srs
 from pkus_cli.progress.store import PlanRow, ScheduleRow, Store, day_start
 from pkus_cli.views import find
-from pkus_cli.views.subjects import Subject, catalogue
+from pkus_cli.views.subjects import columns
 
 LEAD_DAYS = 14  # every question is introduced at least this long before the exam
 RETENTION_MIN, RETENTION_MAX = 0.70, 0.99
@@ -222,12 +222,14 @@ def filter_of(pack: Pack, row: PlanRow) -> find.Filter:
     return find.resolve(pack, v.get("decade"), v.get("section"), v.get("tag"), v.get("person"))
 
 
-def in_scope(pack: Pack, f: find.Filter) -> list[Subject]:
-    """The questions a quiz with these filters may ask (as `pkus stats` counts them)."""
+def in_scope(pack: Pack, f: find.Filter) -> list[str]:
+    """The ids of the questions a quiz with these filters may ask (as `pkus stats` counts
+    them), in catalogue order; without a filter, read from the catalogue's id column."""
+    cat = columns(pack)
     if f.empty:
-        return catalogue(pack)
+        return list(cat.ids)
     allowed = find.allowed_events(pack, f)
-    return [s for s in catalogue(pack) if find.keeps(s, f, allowed)]
+    return [cat.ids[n] for n in range(len(cat)) if find.keeps(cat[n], f, allowed)]
 
 
 def scheduling(store: Store) -> tuple[float, tuple[float, ...] | None]:
@@ -277,11 +279,11 @@ def standing(
     now: datetime,
     row: PlanRow,
     cards: dict[str, ScheduleRow] | None = None,
-    items: list[Subject] | None = None,
+    scope: list[str] | None = None,
 ) -> Standing:
     """Apply the plan to today; UsageError when its exam has passed or is too close.
 
-    `items`: the plan's questions, when the caller has them already."""
+    `scope`: the ids of the plan's questions, when the caller has them already."""
     exam = date.fromisoformat(row.exam)
     today = day_start(now).date()
     if exam <= today:
@@ -290,12 +292,13 @@ def standing(
             "pkus plan --exam YYYY-MM-DD, or remove it with pkus plan --clear"
         )
     f = filter_of(pack, row)
-    ids = frozenset(s.id for s in (items if items is not None else in_scope(pack, f)))
+    ids = frozenset(scope if scope is not None else in_scope(pack, f))
     cards = store.schedules() if cards is None else cards
-    started = tuple(cards[i].card_json for i in ids if i in cards)
+    # Over the progress store's cards, fewer than the pack's questions and in a fixed order.
+    started = tuple(c.card_json for i, c in cards.items() if i in ids)
     unseen = len(ids) - len(started)
     done = len(store.introduced_since(day_start(now)) & ids)
     per_day = new_per_day(unseen + done, today, exam)
     end = day_start(now) + timedelta(days=1)
-    left = sum(1 for i in ids if i in cards and cards[i].due < end)
+    left = sum(1 for i, c in cards.items() if i in ids and c.due < end)
     return Standing(row, exam, today, ids, started, unseen, per_day, Today(done, per_day, left))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -10,7 +12,7 @@ from pkus_cli.pack.model import Pack
 from pkus_cli.progress import srs
 from pkus_cli.progress.store import AttemptRow, Store, day_start, week_after
 from pkus_cli.views import find
-from pkus_cli.views.subjects import Index, Subject, catalogue
+from pkus_cli.views.subjects import Index, columns
 
 LEECH_FAILURES = 2  # failed at least this often: a trouble spot
 
@@ -84,53 +86,65 @@ def failures(store: Store) -> dict[str, int]:
 
 def stats(pack: Pack, store: Store, now: datetime, f: find.Filter = find.NO_FILTER) -> StatsView:
     """Progress over the questions that pass `f` (all of them without a filter)."""
-    everything = catalogue(pack)
+    cat = columns(pack)
+    ids = cat.ids
     if f.empty:
-        items = everything
+        found: Sequence[int] = range(len(cat))
     else:
         allowed = find.allowed_events(pack, f)
-        items = [s for s in everything if find.keeps(s, f, allowed)]
-    known = {i.id: i for i in items}
-    in_pack = {s.id for s in everything}
+        found = [n for n in range(len(cat)) if find.keeps(cat[n], f, allowed)]
+    # Question id -> position, for the questions in view; the progress store's cards and
+    # tallies are looked up in it, never the other way round (they are the fewer).
+    known = {ids[n]: n for n in found} if not f.empty else None
+
+    def position(ident: str) -> int | None:
+        return cat.position(ident) if known is None else known.get(ident)
+
     cards = store.schedules()
     today = day_start(now)
     tallies = store.tally(today)
     if not f.empty:  # a filtered view counts only the reviews of its own questions
-        tallies = {i: t for i, t in tallies.items() if i in known}
+        tallies = {i: t for i, t in tallies.items() if position(i) is not None}
     reviewed = sum(t.total for t in tallies.values())
     correct = sum(t.correct for t in tallies.values())
     week = week_after(now)
-    by_decade_items: dict[str, list[Subject]] = {}
-    for it in items:
-        by_decade_items.setdefault(it.decade, []).append(it)
-    by_decade = {}
-    for decade in sorted(by_decade_items):
-        group = by_decade_items[decade]
-        seen = [i for i in group if i.id in cards]
-        mastered = sum(1 for i in seen if srs.is_mastered(cards[i.id].card_json, now))
-        by_decade[decade] = Mastery(len(seen), len(group), mastered)
+    decades = cat.decades
+    totals = Counter(decades[n] for n in found)
+    seen_by: Counter[int] = Counter()
+    mastered_by: Counter[int] = Counter()
+    seen_ids = []
+    for ident, row in cards.items():
+        n = position(ident)
+        if n is None:
+            continue
+        seen_ids.append(ident)
+        seen_by[decades[n]] += 1
+        mastered_by[decades[n]] += srs.is_mastered(row.card_json, now)
+    names = cat.decade_names
+    by_decade = {
+        names[d]: Mastery(seen_by[d], totals[d], mastered_by[d])
+        for d in sorted(totals, key=names.__getitem__)
+    }
     fails = {i: t.total - t.correct for i, t in tallies.items() if t.total > t.correct}
     leeches: dict[str, list[Leech]] = {}
     index: Index | None = None  # for the labels of trouble spots only: it reads every item
-    for item_id, n in sorted(fails.items(), key=lambda kv: (-kv[1], kv[0])):
-        if n >= LEECH_FAILURES and item_id in known:
+    for item_id, k in sorted(fails.items(), key=lambda kv: (-kv[1], kv[0])):
+        n = position(item_id) if k >= LEECH_FAILURES else None
+        if n is not None:
             index = index or Index(pack)
-            leeches.setdefault(known[item_id].decade, []).append(
-                Leech(item_id, index.label(item_id), n)
-            )
-    seen_ids = [i for i in cards if i in known]
+            leeches.setdefault(cat.decade(n), []).append(Leech(item_id, index.label(item_id), k))
     return StatsView(
         reviews_today=sum(t.recent for t in tallies.values()),
         reviews_total=reviewed,
-        total=len(items),
+        total=len(found),
         seen=len(seen_ids),
-        new=len(items) - len(seen_ids),
+        new=len(found) - len(seen_ids),
         due_now=sum(1 for i in seen_ids if cards[i].due <= now),
         due_week=sum(1 for i in seen_ids if cards[i].due <= week),
         recall_rate=(correct / reviewed) if reviewed else None,
         by_decade=by_decade,
         leeches={d: tuple(xs[:10]) for d, xs in sorted(leeches.items())},
-        orphans=tuple(sorted(i for i in cards if i not in in_pack)),
+        orphans=tuple(sorted(i for i in cards if cat.position(i) is None)),
         scope=f.describe() or "no filter",
         filters=f.values(),
         attempts=tuple(store.attempts()),

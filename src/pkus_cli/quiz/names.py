@@ -35,16 +35,17 @@ class Names:
 
     def __init__(self, pack: Pack) -> None:
         self.forms: dict[str, tuple[str, ...]] = {}
-        self.family: dict[str, tuple[str, ...]] = {}
         people = pack.people()
         counts: dict[str, int] = {}
-        having: dict[str, list[str]] = {}  # a word of a name -> the ids whose name has it
-        for p in people:
-            for w in set(_parts(p.name)):
+        having: dict[str, list[int]] = {}  # a word of a name -> who has it, in pack order
+        for n, p in enumerate(people):
+            for w in dict.fromkeys(_parts(p.name)):
                 counts[w] = counts.get(w, 0) + 1
-                having.setdefault(w, []).append(p.id)
-        name_of = {p.id: p.name for p in people}
-        for p in people:
+                having.setdefault(w, []).append(n)
+        self._having = having
+        self._names = [p.name for p in people]
+        self._words: dict[str, tuple[int, list[str]]] = {}  # a name's key -> (who, words)
+        for n, p in enumerate(people):
             parts = _parts(p.name)
             shown = [w for w in p.name.split() if w.rstrip(".,").lower() not in _SUFFIXES]
             spoken = [p.name]
@@ -53,10 +54,7 @@ class Names:
             if parts and counts.get(parts[-1], 0) == 1 and len(parts[-1]) > 2 and shown:
                 spoken.append(shown[-1])  # a surname no one else in the pack has
             self._add(p.name, spoken)
-            # Everyone else whose name shares a word of four letters or more, in pack order.
-            shared = {o for w in parts if len(w) > 3 for o in having.get(w, ())} - {p.id}
-            kin = [name_of[o] for o in name_of if o in shared]
-            self.family[key(p.name)] = tuple(kin)
+            self._words[key(p.name)] = (n, parts)
         for t in pack.terms():
             self._add(t.term, [t.term, *t.aliases, *_gloss(t.term)])
             for alias in t.aliases:
@@ -65,6 +63,15 @@ class Names:
     def _add(self, name: str, spoken: list[str]) -> None:
         k = key(name)
         self.forms[k] = tuple(dict.fromkeys((*self.forms.get(k, ()), *spoken)))
+
+    def kin(self, k: str) -> tuple[str, ...]:
+        """Everyone else whose name shares a word of four letters or more with the person
+        whose name reads `k`, in pack order (found when a card asks, not for everyone)."""
+        if k not in self._words:
+            return ()
+        who, parts = self._words[k]
+        shared = {o for w in parts if len(w) > 3 for o in self._having.get(w, ())} - {who}
+        return tuple(self._names[o] for o in sorted(shared))
 
     def widen(
         self, answer: str, accept: tuple[str, ...]
@@ -75,7 +82,7 @@ class Names:
         for form in (answer, *accept, *_gloss(answer)):
             k = key(form)
             out += self.forms.get(k, ())
-            rivals += self.family.get(k, ())
+            rivals += self.kin(k)
         known = {key(f) for f in (answer, *out)}
         rivals = [r for r in dict.fromkeys(rivals) if key(r) not in known]
         return tuple(dict.fromkeys(f for f in out if f != answer)), tuple(rivals)

@@ -12,7 +12,7 @@ from pkus_cli.progress.stats import LEECH_FAILURES
 from pkus_cli.progress.store import ScheduleRow
 from pkus_cli.quiz.questions import ALL_KINDS, Kind, Maker, Question
 from pkus_cli.views import find
-from pkus_cli.views.subjects import Index, Subject, catalogue
+from pkus_cli.views.subjects import Catalogue, Index, Subject, columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,28 +65,58 @@ def matches(item: Subject, f: Filters, allowed: set[str] | None) -> bool:
 def candidates(
     pack: Pack, f: Filters, index: Index | None = None
 ) -> tuple[list[Subject], set[str] | None]:
+    """The questions the filters let a quiz ask, and the events they may draw on."""
+    cat = columns(pack, index)
+    found, allowed = _positions(pack, cat, f)
+    return [cat[n] for n in found], allowed
+
+
+def _positions(pack: Pack, cat: Catalogue, f: Filters) -> tuple[list[int], set[str] | None]:
+    """Where the questions the filters allow stand in the catalogue. Without an events
+    filter only the kinds decide, read from the kinds column without building a Subject."""
     allowed = find.allowed_events(pack, f.events)
-    return [i for i in catalogue(pack, index) if matches(i, f, allowed)], allowed
+    if f.events.empty:
+        sets = {n for n, ks in enumerate(cat.kind_sets) if any(k in f.kinds for k in ks)}
+        if len(sets) == len(cat.kind_sets):
+            return list(range(len(cat))), allowed
+        return [n for n, k in enumerate(cat.kinds) if k in sets], allowed
+    return [n for n in range(len(cat)) if matches(cat[n], f, allowed)], allowed
 
 
-def _interleave(items: list[Subject], rng: random.Random) -> list[Subject]:
-    """Shuffle, then alternate between families (card, year, choice, ...) for variety."""
-    groups: dict[str, list[Subject]] = {}
-    for it in items:
-        family = it.id.split(":", 1)[0]
-        # Who wrote, who said and where count as one family, so that with 160 of them in
-        # the pack they take their turn with events, cards and dates rather than three.
-        family = "words" if family in ("work", "quote", "where") else family
-        groups.setdefault(family, []).append(it)
-    for g in groups.values():
-        rng.shuffle(g)
+# Who wrote, who said and where count as one family, so that with 160 of them in the
+# pack they take their turn with events, cards and dates rather than three.
+_TURNS = {"work": "words", "quote": "words", "where": "words"}
+
+
+def _interleave(
+    found: list[int], cat: Catalogue, rng: random.Random, limit: int | None = None
+) -> list[int]:
+    """Shuffle, then alternate between families (card, year, choice, ...) for variety.
+
+    Only the first `limit` are drawn: each family gives as many as its turns in the
+    rotation come to, sampled without shuffling the whole of a large pack."""
+    by_family: list[list[int]] = [[] for _ in cat.family_names]
+    family_of = cat.family_of
+    for n in found:
+        by_family[family_of[n]].append(n)
+    groups: dict[str, list[int]] = {}
+    for name, members in zip(cat.family_names, by_family, strict=True):
+        if members:
+            groups.setdefault(_TURNS.get(name, name), []).extend(members)
     order = sorted(groups)
     rng.shuffle(order)
-    out: list[Subject] = []
-    while any(groups.values()):
+    total = len(found) if limit is None else min(limit, len(found))
+    turns = dict.fromkeys(order, 0)  # how many each family gives, in rotation
+    given = 0
+    while given < total:
         for name in order:
-            if groups[name]:
-                out.append(groups[name].pop())
+            if given < total and turns[name] < len(groups[name]):
+                turns[name] += 1
+                given += 1
+    drawn = {name: rng.sample(groups[name], turns[name]) for name in order}
+    out: list[int] = []
+    for k in range(max(turns.values(), default=0)):
+        out += [drawn[name][k] for name in order if k < turns[name]]
     return out
 
 
@@ -111,26 +141,48 @@ def plan(
     failures: dict[str, int] | None = None,
 ) -> Plan:
     """Pick and phrase the session's questions. `failures` limits it to trouble spots."""
+    from pkus_cli.pack import collector
+
+    # Planning makes a few hundred thousand short-lived objects on a large pack and none
+    # in a cycle: the cyclic collector would only walk them.
+    with collector.paused():
+        return _plan(pack, f, cards, now, rng, new, count, cram, failures)
+
+
+def _plan(
+    pack: Pack,
+    f: Filters,
+    cards: dict[str, ScheduleRow],
+    now: datetime,
+    rng: random.Random,
+    new: int,
+    count: int,
+    cram: bool,
+    failures: dict[str, int] | None,
+) -> Plan:
     index = Index(pack)
-    items, allowed = candidates(pack, f, index)
-    if not items:
+    cat = columns(pack, index)
+    found, allowed = _positions(pack, cat, f)
+    ids = cat.ids
+    if not found:
         what = f.describe()
         raise UsageError(f"no questions match {what}" if what else "the pack has no questions")
     if failures is not None:
-        items = [i for i in items if failures.get(i.id, 0) >= LEECH_FAILURES]
-        if not items:
+        found = [n for n in found if failures.get(ids[n], 0) >= LEECH_FAILURES]
+        if not found:
             return Plan([], 0, 0)
-        picked, due_n, new_n = _interleave(items, rng)[:count], 0, 0
+        chosen, due_n, new_n = _interleave(found, cat, rng, count), 0, 0
     elif cram:
-        picked, due_n, new_n = _interleave(items, rng)[:count], 0, 0
+        chosen, due_n, new_n = _interleave(found, cat, rng, count), 0, 0
     else:
         due = sorted(
-            (i for i in items if i.id in cards and cards[i.id].due <= now),
-            key=lambda i: cards[i.id].due,
+            (n for n in found if ids[n] in cards and cards[ids[n]].due <= now),
+            key=lambda n: cards[ids[n]].due,
         )[:count]
-        fresh = _interleave([i for i in items if i.id not in cards], rng)
-        fresh = fresh[: max(0, min(new, count - len(due)))]
-        picked, due_n, new_n = due + fresh, len(due), len(fresh)
+        wanted = max(0, min(new, count - len(due)))
+        fresh = _interleave([n for n in found if ids[n] not in cards], cat, rng, wanted)
+        chosen, due_n, new_n = due + fresh, len(due), len(fresh)
+    picked = [cat[n] for n in chosen]
     maker = Maker(pack, rng, index)
     questions = []
     for item in picked:

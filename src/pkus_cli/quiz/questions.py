@@ -6,7 +6,7 @@ import random
 import re
 from dataclasses import replace
 
-from pkus_cli.pack.basics import ItemKind, format_date
+from pkus_cli.pack.basics import Heading, ItemKind, format_date
 from pkus_cli.pack.items import Card, Event, Person, Term
 from pkus_cli.pack.model import Pack
 from pkus_cli.quiz import literature, names
@@ -16,7 +16,7 @@ from pkus_cli.views.subjects import ALL_KINDS, Index, Kind, Subject, asks_year
 __all__ = ["ALL_KINDS", "LETTERS", "Kind", "Maker", "Question"]
 
 
-def _comparable(a: Event, b: Event) -> bool:
+def _comparable(a: Heading, b: Heading) -> bool:
     """True when the dates alone decide which came first, whatever their precision."""
     if a.date[:4] != b.date[:4]:
         return True
@@ -43,18 +43,25 @@ class Maker:
         self.events = self.ix.events
         self.people = self.ix.people
         self.terms = self.ix.terms
-        self._cards: dict[str, Card] = {}  # by id, a decade's read when first asked for
-        self.by_decade = self.ix.by_decade
+        self._cards: dict[str, Card] = {}  # by id, read with their neighbours when asked for
         self.person_decade = self.ix.person_decade
         self.term_decade = self.ix.term_decade
         self._names: names.Names | None = None
-        self._plain: dict[str, list[Event]] = {}
+        self._plain: dict[str, list[Heading]] = {}
+        self._heads: dict[str, Heading] | None = None
 
-    def plain(self, decade: str) -> list[Event]:
+    def plain(self, decade: str) -> list[Heading]:
         """The decade's events whose titles give no year away (memoized)."""
         if decade not in self._plain:
-            self._plain[decade] = [e for e in self.by_decade.get(decade, []) if asks_year(e)]
+            heads = self.pack.event_heads().get(decade, ())
+            self._plain[decade] = [h for h in heads if asks_year(h)]
         return self._plain[decade]
+
+    def heads(self) -> dict[str, Heading]:
+        """Every event's id, date and title by id, read without decoding any event."""
+        if self._heads is None:
+            self._heads = {h.id: h for hs in self.pack.event_heads().values() for h in hs}
+        return self._heads
 
     @property
     def names(self) -> names.Names:
@@ -65,7 +72,7 @@ class Maker:
     def make(self, item: Subject, kind: Kind, allowed_events: set[str] | None = None) -> Question:
         family, _, rest = item.id.partition(":")
         if family == "card":
-            return self._card(self.card(rest, item.decade), kind)
+            return self._card(self.card(rest), kind)
         if family == "year":
             return self._year(self.events[rest])
         if family in ("work", "quote", "where") or rest.startswith(("work:", "quote:")):
@@ -77,9 +84,9 @@ class Maker:
             if what == "person":
                 return self._choice_person(self.people[ident])
             return self._choice_term(self.terms[ident])
-        pool = [
-            self.events[i] for i in item.events if allowed_events is None or i in allowed_events
-        ]
+        # Chosen by date and title alone, so a large decade is not decoded to pick from.
+        heads = self.heads()
+        pool = [heads[i] for i in item.events if allowed_events is None or i in allowed_events]
         if family == "order":
             return self._order(item, pool)
         return self._first(item, pool)
@@ -104,10 +111,10 @@ class Maker:
             return replace(q, accept=accept, rivals=rivals)
         return q
 
-    def card(self, ident: str, decade: str) -> Card:
-        """The card `ident`, reading only its decade's cards (all, if it is not there)."""
+    def card(self, ident: str) -> Card:
+        """The card `ident`, reading only the cards stored with it (all, if it is not there)."""
         if ident not in self._cards:
-            self._cards.update((c.id, c) for c in self.pack.cards_of(decade))
+            self._cards.update((c.id, c) for c in self.pack.cards_near(ident))
         if ident not in self._cards:
             self._cards.update((c.id, c) for c in self.pack.cards())
         return self._cards[ident]
@@ -151,17 +158,23 @@ class Maker:
         return [o for o in pool if o[0] in near]
 
     def _choice_event(self, e: Event) -> Question:
-        near = self.ix.near_decades.get(e.decade, frozenset({e.decade}))
-        pool = [
-            (o.decade, o.id)
-            for d in near
-            for o in self.plain(d)
-            if o.year != e.year and o.title != e.title
-        ]
+        year = e.date[:4]
+
+        def others(decade: str) -> list[tuple[str, str]]:
+            plain = self.plain(decade)
+            return [(decade, o.id) for o in plain if o.date[:4] != year and o.title != e.title]
+
+        # Its own decade's events of other years; its neighbours' too when there are not
+        # three, in decade order (a set's order changes from run to run; --seed must not).
+        pool = others(e.decade)
+        if len(pool) < 3:
+            near = self.ix.near_decades.get(e.decade, frozenset({e.decade}))
+            pool = [o for d in sorted(near) for o in others(d)]
+        heads = self.heads()
         ids = [i for _, i in self._near(e.decade, pool)]
-        titles = {i: self.events[i].title for i in ids}
+        titles = {i: heads[i].title for i in ids}
         options, key = self._options(e.title, list(dict.fromkeys(titles.values())))
-        dates = {self.events[i].title: self.events[i].date for i in ids} | {e.title: e.date}
+        dates = {heads[i].title: heads[i].date for i in ids} | {e.title: e.date}
         when = format_date(e.date)
         prompt = f"Which of these happened {'on' if len(e.date) == 10 else 'in'} {when}?"
         return Question(
@@ -216,10 +229,10 @@ class Maker:
             decade=decade, context=f"{t.term} ({t.year})", sources=t.sources, about=t.term,
         )  # fmt: skip
 
-    def _pick_comparable(self, pool: list[Event], n: int, span: int = 6) -> list[Event]:
+    def _pick_comparable(self, pool: list[Heading], n: int, span: int = 6) -> list[Heading]:
         """n events whose dates settle the order, within `span` years of each other when the
         pool allows it: close enough that the order has to be known, not guessed."""
-        shuffled = [e for e in pool if asks_year(e)]
+        shuffled = list(pool)  # a catalogue's order and first questions ask of plain events
         self.rng.shuffle(shuffled)
         for width in (span, 100):
             for anchor in shuffled:
@@ -233,7 +246,7 @@ class Maker:
                         return chosen
         return []
 
-    def _order(self, item: Subject, pool: list[Event]) -> Question:
+    def _order(self, item: Subject, pool: list[Heading]) -> Question:
         chosen = self._pick_comparable(pool, self.rng.randint(3, 5))
         if len(chosen) < 3:
             chosen = self._pick_comparable(pool, 3)
@@ -247,10 +260,10 @@ class Maker:
             prompt=f"Put these {item.decade} events in order, earliest first (e.g. {example}):",
             answer=answer, options=options, key=key, decade=item.decade,
             context="; ".join(f"{chosen[i].date} {chosen[i].title}" for i in ordered),
-            sources=tuple(dict.fromkeys(s for e in chosen for s in e.sources)),
+            sources=tuple(dict.fromkeys(s for h in chosen for s in self.events[h.id].sources)),
         )  # fmt: skip
 
-    def _first(self, item: Subject, pool: list[Event]) -> Question:
+    def _first(self, item: Subject, pool: list[Heading]) -> Question:
         pair = self._pick_comparable(pool, 2)
         if len(pair) < 2:  # no two events whose dates settle the order: nothing to ask
             return Question(item_id=item.id, kind=Kind.FIRST, prompt="", answer="")
@@ -261,5 +274,5 @@ class Maker:
             item_id=item.id, kind=Kind.FIRST, prompt="Which came first?",
             answer=first.title, options=(a.title, b.title), key=key, decade=item.decade,
             context=f"{format_date(a.date)}: {a.title}; {format_date(b.date)}: {b.title}",
-            sources=tuple(dict.fromkeys((*a.sources, *b.sources))),
+            sources=tuple(dict.fromkeys((*self.events[a.id].sources, *self.events[b.id].sources))),
         )  # fmt: skip

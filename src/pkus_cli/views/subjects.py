@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, overload
 
-from pkus_cli.pack.basics import ItemKind
+from pkus_cli.pack.basics import Heading, ItemKind
 from pkus_cli.pack.items import Card, Event
 from pkus_cli.pack.model import Pack
 
@@ -43,7 +43,7 @@ ALL_KINDS = tuple(Kind)
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
-def asks_year(e: Event) -> bool:
+def asks_year(e: Event | Heading) -> bool:
     """The year-question rule: ask "in what year" only when the title does not say it."""
     return _YEAR_IN_TEXT.search(e.title) is None
 
@@ -74,8 +74,8 @@ class About:
 
 
 class _Events(Mapping[str, Event]):
-    """Events by id, a decade decoded only when one of its events is first asked for: a
-    quiz on a pack of 50,000 events reads the few decades its questions come from."""
+    """Events by id, decoded only when first asked for, with those stored beside them (a
+    file's worth in a compiled pack): a quiz on a pack of 50,000 events reads a few files."""
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
@@ -92,7 +92,9 @@ class _Events(Mapping[str, Event]):
 
     def __getitem__(self, ident: str) -> Event:
         if ident not in self._by_id:
-            self.of_decade(self.decade_of[ident])  # KeyError for an unknown id, as a dict
+            if ident not in self.decade_of:
+                raise KeyError(ident)
+            self._by_id.update((e.id, e) for e in self.pack.events_near(ident))
         return self._by_id[ident]
 
     def __contains__(self, ident: object) -> bool:
@@ -241,16 +243,120 @@ class Index:
 
 # Bump when the catalogue's rules change, so no compiled pack serves a catalogue made by
 # the old ones.
-CATALOGUE_RULES = 1
+CATALOGUE_RULES = 3
+
+
+class Catalogue(Sequence[Subject]):
+    """Every question the pack can ask, in content order, held as columns: a quiz on a
+    pack of 150,000 questions reads their ids and kinds, and builds a `Subject` only for
+    the few it asks."""
+
+    def __init__(self, columns: dict[str, Any]) -> None:
+        self.ids: list[str] = columns["ids"]
+        self.kind_sets: tuple[tuple[Kind, ...], ...] = tuple(
+            tuple(Kind(k) for k in ks) for ks in columns["kind_sets"]
+        )
+        self.kinds: list[int] = columns["kinds"]  # an index into kind_sets, per question
+        self.decade_names: list[str] = columns["decade_names"]
+        self.decades: list[int] = columns["decades"]  # an index into decade_names
+        # Events where they are not the id's last part (year:X and choice:event:X are
+        # about X alone), and the person a question is about, by position.
+        self._events: dict[str, list[str]] = columns["events"]
+        self._people: dict[str, str] = columns["people"]
+        self.family_names: list[str] = columns["family_names"]
+        self.family_of: list[int] = columns["families"]  # an index into family_names
+        lengths = {len(self.ids), len(self.kinds), len(self.decades), len(self.family_of)}
+        if len(lengths) > 1 or (
+            self.ids
+            and (
+                max(self.kinds) >= len(self.kind_sets)
+                or max(self.decades) >= len(self.decade_names)
+                or max(self.family_of) >= len(self.family_names)
+            )
+        ):
+            raise ValueError("a damaged catalogue")  # kept by hand: derived again
+        self._position: dict[str, int] | None = None
+
+    @classmethod
+    def of(cls, subjects: list[Subject]) -> Catalogue:
+        return cls(_columns(subjects))
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, n: int) -> Subject: ...
+    @overload
+    def __getitem__(self, n: slice) -> list[Subject]: ...
+    def __getitem__(self, n: int | slice) -> Subject | list[Subject]:
+        if isinstance(n, slice):
+            return [self[i] for i in range(*n.indices(len(self)))]
+        ident = self.ids[n]
+        key = str(n if n >= 0 else len(self) + n)
+        events = self._events.get(key)
+        return Subject(
+            ident,
+            self.kind_sets[self.kinds[n]],
+            self.decade_names[self.decades[n]],
+            tuple(events) if events is not None else (ident.rsplit(":", 1)[1],),
+            self._people.get(key),
+        )
+
+    def events_of(self, n: int) -> tuple[str, ...]:
+        """The events the question at `n` draws on, without building its Subject."""
+        events = self._events.get(str(n))
+        return tuple(events) if events is not None else (self.ids[n].rsplit(":", 1)[1],)
+
+    def decade(self, n: int) -> str:
+        return self.decade_names[self.decades[n]]
+
+    def position(self, ident: str) -> int | None:
+        """Where a question id stands in the catalogue, or None when the pack has no such."""
+        if self._position is None:
+            self._position = {i: n for n, i in enumerate(self.ids)}
+        return self._position.get(ident)
+
+    def families(self) -> list[str]:
+        """Each question's family (card, year, choice, ...), by position."""
+        names = self.family_names
+        return [names[f] for f in self.family_of]
+
+
+def _columns(subjects: list[Subject]) -> dict[str, Any]:
+    kind_sets: dict[tuple[str, ...], int] = {}
+    decade_names: dict[str, int] = {}
+    family_names: dict[str, int] = {}
+    cols: dict[str, Any] = {
+        "ids": [], "kinds": [], "decades": [], "families": [], "events": {}, "people": {},
+    }  # fmt: skip
+    for n, s in enumerate(subjects):
+        cols["ids"].append(s.id)
+        ks = tuple(k.value for k in s.kinds)
+        cols["kinds"].append(kind_sets.setdefault(ks, len(kind_sets)))
+        cols["decades"].append(decade_names.setdefault(s.decade, len(decade_names)))
+        cols["families"].append(family_names.setdefault(s.family, len(family_names)))
+        if s.events != (s.id.rsplit(":", 1)[1],):
+            cols["events"][str(n)] = list(s.events)
+        if s.person is not None:
+            cols["people"][str(n)] = s.person
+    cols["kind_sets"] = [list(k) for k in kind_sets]
+    cols["decade_names"] = list(decade_names)
+    cols["family_names"] = list(family_names)
+    return cols
 
 
 def catalogue(pack: Pack, index: Index | None = None) -> list[Subject]:
-    """Every question the pack can ask, in content order.
+    """Every question the pack can ask, in content order (see `columns` for the cheap way)."""
+    return list(columns(pack, index))
+
+
+def columns(pack: Pack, index: Index | None = None) -> Catalogue:
+    """The catalogue as the process keeps it.
 
     Deriving it reads every item of the pack; a compiled pack keeps the result (as plain
-    rows), so a quiz or stats on a large pack decodes only the items it shows. Callers
-    get their own list of the one catalogue the process builds."""
-    return list(pack.derived("catalogue", lambda: _kept_catalogue(pack, index)))
+    columns), so a quiz or stats on a large pack decodes only the items it shows."""
+    got: Catalogue = pack.derived("catalogue", lambda: _kept_catalogue(pack, index))
+    return got
 
 
 def event_sections(pack: Pack) -> dict[str, list[str]]:
@@ -262,26 +368,13 @@ def event_sections(pack: Pack) -> dict[str, list[str]]:
     return got
 
 
-def _kept_catalogue(pack: Pack, index: Index | None) -> list[Subject]:
+def _kept_catalogue(pack: Pack, index: Index | None) -> Catalogue:
     from pkus_cli.pack import collector
 
-    def rows() -> list[list[Any]]:
-        return [[s.id, [k.value for k in s.kinds], s.decade, list(s.events), s.person]
-                for s in _catalogue(pack, index)]  # fmt: skip
-
     with collector.paused():  # tens of thousands of small records, none in a cycle
-        try:
-            got = pack.parts.memo(f"catalogue-{CATALOGUE_RULES}", rows)
-            kinds: dict[tuple[str, ...], tuple[Kind, ...]] = {}  # a handful of combinations
-            out = []
-            for i, ks, d, evs, who in got:
-                key = tuple(ks)
-                if key not in kinds:
-                    kinds[key] = tuple(Kind(k) for k in key)
-                out.append(Subject(i, kinds[key], d, tuple(evs), who))
-            return out
-        except (TypeError, ValueError, KeyError):  # a kept catalogue damaged by hand
-            return _catalogue(pack, index)
+        build = lambda: _columns(_catalogue(pack, index))  # noqa: E731
+        got: Catalogue = pack.parts.memo(f"catalogue-{CATALOGUE_RULES}", build, Catalogue)
+        return got
 
 
 def _catalogue(pack: Pack, index: Index | None) -> list[Subject]:
