@@ -199,7 +199,9 @@ def scale(n: int, rounds: int, env: dict[str, str]) -> tuple[list[tuple[str, str
         "from pkus_cli.views.subjects import catalogue\n"
         "pack = cache.load(Path(sys.argv[1]))\n"
         "now = datetime.now(timezone.utc)\n"
+        "t = time.perf_counter()\n"
         "p = plan(pack, make_filters(pack), {}, now, random.Random(1), count=20)\n"
+        "planned = time.perf_counter() - t\n"
         "items = catalogue(pack)\n"
         "maker = Maker(pack, random.Random(2))\n"
         "rng = random.Random(3)\n"
@@ -207,12 +209,16 @@ def scale(n: int, rounds: int, env: dict[str, str]) -> tuple[list[tuple[str, str
         "for _ in range(200):\n"
         "    it = rng.choice(items)\n"
         "    t = time.perf_counter(); maker.make(it, it.kinds[0]); ts.append(time.perf_counter() - t)\n"
-        "ts.sort(); print(json.dumps({'median': ts[len(ts)//2], 'p95': ts[int(len(ts)*0.95)]}))\n"
+        "ts.sort(); print(json.dumps({'median': ts[len(ts)//2], 'p95': ts[int(len(ts)*0.95)],"
+        " 'plan': planned}))\n"
     )
     out = subprocess.run(
         [PY, "-c", code, str(pack)], capture_output=True, text=True, env=env, check=True
     )
     nxt = json.loads(out.stdout)
+    rows.append(
+        (f"quiz plan before the first question ({n} events)", f"{1000 * nxt['plan']:7.1f} ms")
+    )
     rows.append((f"next quiz question, p95 ({n} events)", f"{1000 * nxt['p95']:7.2f} ms"))
     checks.append(Check("next quiz question (p95)", 1000 * nxt["p95"], 5.0, " ms"))
 

@@ -464,3 +464,19 @@ def test_plan_filters_complete_like_every_other_command() -> None:
     params = {p.name: p for p in get_command(app).commands["plan"].params}  # type: ignore[attr-defined]
     for name in ("decade", "section", "tag", "person"):
         assert params[name]._custom_shell_complete is not None, name  # type: ignore[attr-defined]
+
+
+def test_a_large_day_of_new_questions_is_run_as_a_cohort_with_the_same_outcome(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    now = datetime(2026, 9, 1, 9, tzinfo=timezone.utc)
+    end = now + timedelta(days=40)
+    kw = dict(unseen=3000, new_today=300, per_day=300, recall_at=end)
+    sampled = planning.simulate([], now, 40, **kw)  # type: ignore[arg-type]
+    monkeypatch.setattr(planning, "COHORT", 10**9)
+    exact = planning.simulate([], now, 40, **kw)  # type: ignore[arg-type]
+    assert [d.new for d in sampled.days] == [d.new for d in exact.days]  # every one introduced
+    total_s, total_e = (sum(d.reviews for d in r.days) for r in (sampled, exact))
+    assert abs(total_s - total_e) <= 0.1 * total_e
+    assert sampled.recall_at_end is not None and exact.recall_at_end is not None
+    assert abs(sampled.recall_at_end - exact.recall_at_end) <= 0.03

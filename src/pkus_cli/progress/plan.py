@@ -128,6 +128,11 @@ class Run:
     recall_at_end: float | None  # mean predicted recall at the end, over every question
 
 
+# The most new questions of one day the simulation runs one by one; more are run as this
+# many cards, each standing for a share of them.
+COHORT = 60
+
+
 def simulate(
     cards: Sequence[str | srs.Simulated],
     now: datetime,
@@ -155,37 +160,42 @@ def simulate(
     sim = simulator or srs.Simulator(retention, parameters)
     rng = random.Random(seed)
     start = day_start(now)
-    buckets: list[list[srs.Simulated]] = [[] for _ in range(max(days, 0))]
-    every: list[srs.Simulated] = []
+    # Each simulated card with the number of questions it stands for (see COHORT).
+    buckets: list[list[tuple[srs.Simulated, float]]] = [[] for _ in range(max(days, 0))]
+    every: list[tuple[srs.Simulated, float]] = []
 
-    def place(c: srs.Simulated) -> None:
+    def place(c: srs.Simulated, weight: float) -> None:
         at = (c.card.due - start).days
         if at < days:
-            buckets[at if at > 0 else 0].append(c)
+            buckets[at if at > 0 else 0].append((c, weight))
 
     for card in cards:
         c = sim.load(card) if isinstance(card, str) else card
-        every.append(c)
-        place(c)
+        every.append((c, 1.0))
+        place(c, 1.0)
     left = unseen
     out = []
     for d in range(days):
         at = now if d == 0 else start + timedelta(days=d, hours=SESSION_HOUR)
         end = start + timedelta(days=d + 1)
         today = start.date() + timedelta(days=d)
-        answers = 0
-        work = [(c, False) for c in buckets[d]]
+        answers = 0.0
+        work = [(c, w, False) for c, w in buckets[d]]
         buckets[d] = []
         introduce = new_today if d == 0 else per_day
         if last_intro is not None and today > last_intro:
             introduce = 0
         introduce = min(introduce, left)
         left -= introduce
-        for _ in range(introduce):
+        # A day's new questions start alike: past COHORT of them, COHORT cards run for
+        # them all, each standing for an equal share, so a plan of 800 new a day costs
+        # what one of COHORT does (the forecast is an expectation either way).
+        shown = min(introduce, COHORT)
+        for _ in range(shown):
             c = sim.new(at)
-            every.append(c)
-            work.append((c, True))
-        for c, fresh in work:
+            every.append((c, introduce / shown))
+            work.append((c, introduce / shown, True))
+        for c, weight, fresh in work:
             due = c.card.due
             t = due if at < due < end else at
             for n in range(MAX_PASSES):
@@ -193,19 +203,19 @@ def simulate(
                     recalled = rng.random() < first_right
                 else:
                     recalled = rng.random() < sim.recall(c, t)
-                    answers += 1
+                    answers += weight
                 sim.review(c, recalled, t)
                 due = c.card.due
                 if due >= end:
                     break
                 if due > t:
                     t = due
-            place(c)
-        out.append(Day(today, introduce, answers))
+            place(c, weight)
+        out.append(Day(today, introduce, round(answers)))
     recall = None
     if recall_at is not None:
-        total = len(every) + left
-        recall = sum(sim.recall(c, recall_at) for c in every) / total if total else None
+        total = sum(w for _, w in every) + left
+        recall = sum(w * sim.recall(c, recall_at) for c, w in every) / total if total else None
     return Run(tuple(out), recall)
 
 
