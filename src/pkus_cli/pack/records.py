@@ -10,6 +10,7 @@ import difflib
 import os
 import re
 import stat
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -309,7 +310,9 @@ class Rec:
         good = []
         for value in self.texts(key, required):
             if ID_RE.match(value):
-                good.append(value)
+                # One copy of each id: a large pack names the same sources, people and
+                # tags hundreds of thousands of times.
+                good.append(sys.intern(value))
             else:
                 self.err(key, f"'{value}' is not an id (lower-case words joined by hyphens)")
         return tuple(good)
@@ -348,7 +351,7 @@ def parse_ref(raw: str) -> Ref | None:
 # --- the pack ------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Pending:
     """A reference to check once every file is read."""
 
