@@ -242,6 +242,10 @@ def main() -> None:
         "COLUMNS": "100",
     }
     env.pop("PKUS_CONTENT", None)
+    # As an installed pkus runs, from compiled bytecode (see startup.py).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "src")],
+                   env=env, check=True)  # fmt: skip
     run(pkus("outline"), env)  # the shipped pack's cache
     rows, checks = packs(sorted(args.sizes), args.rounds, env, work)
     if args.reviews:

@@ -93,8 +93,10 @@ def is_mastered(card_json: str, now: datetime) -> bool:
 
     A card failed a minute ago has retrievability near 1 but is relearning: not mastered.
     """
-    card = Card.from_json(card_json)
-    return card.state == State.Review and retrievability(card_json, now) >= RETAINED
+    card = Card.from_json(card_json)  # read once: stats asks this of every card in the store
+    if card.state != State.Review or card.last_review is None:
+        return False
+    return float(scheduler().get_card_retrievability(card, now)) >= RETAINED
 
 
 # --- simulation, for the study plan and the forecast ------------------------------------------

@@ -80,6 +80,9 @@ class StatsView:
         }  # fmt: skip
 
 
+LEECHES_SHOWN = 10  # trouble spots listed per decade, the most failed first
+
+
 def failures(store: Store) -> dict[str, int]:
     return store.failures()
 
@@ -130,9 +133,12 @@ def stats(pack: Pack, store: Store, now: datetime, f: find.Filter = find.NO_FILT
     index: Index | None = None  # for the labels of trouble spots only: it reads every item
     for item_id, k in sorted(fails.items(), key=lambda kv: (-kv[1], kv[0])):
         n = position(item_id) if k >= LEECH_FAILURES else None
-        if n is not None:
+        if n is None:
+            continue
+        shown = leeches.setdefault(cat.decade(n), [])
+        if len(shown) < LEECHES_SHOWN:  # labelled only when shown: it reads the item
             index = index or Index(pack)
-            leeches.setdefault(cat.decade(n), []).append(Leech(item_id, index.label(item_id), k))
+            shown.append(Leech(item_id, index.label(item_id), k))
     return StatsView(
         reviews_today=sum(t.recent for t in tallies.values()),
         reviews_total=reviewed,
@@ -143,7 +149,7 @@ def stats(pack: Pack, store: Store, now: datetime, f: find.Filter = find.NO_FILT
         due_week=sum(1 for i in seen_ids if cards[i].due <= week),
         recall_rate=(correct / reviewed) if reviewed else None,
         by_decade=by_decade,
-        leeches={d: tuple(xs[:10]) for d, xs in sorted(leeches.items())},
+        leeches={d: tuple(xs) for d, xs in sorted(leeches.items())},
         orphans=tuple(sorted(i for i in cards if cat.position(i) is None)),
         scope=f.describe() or "no filter",
         filters=f.values(),

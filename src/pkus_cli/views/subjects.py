@@ -159,6 +159,7 @@ class Index:
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
+        self._card_questions: dict[str, str] | None = None
         events = _Events(pack)
         self.events: Mapping[str, Event] = events
         self.people = {p.id: p for p in pack.people()}
@@ -213,20 +214,23 @@ class Index:
         """A short human name for a question id, for lists of trouble spots."""
         family, _, rest = question_id.partition(":")
         if family == "card":
-            card = next((c for c in self.pack.cards() if c.id == rest), None)
-            return card.question if card else rest
+            if self._card_questions is None:  # read once: stats labels many trouble spots
+                self._card_questions = {c.id: c.question for c in self.pack.cards()}
+            return self._card_questions.get(rest, rest)
         if family == "year" and rest in self.events:
             return f"Year of: {self.events[rest].title}"
         if family == "choice":
             what, _, ident = rest.partition(":")
-            names = {
-                "event": {i: e.title for i, e in self.events.items()},
-                "person": {i: p.name for i, p in self.people.items()},
-                "term": {i: t.term for i, t in self.terms.items()},
-            }.get(what, {})
             if what in ("work", "quote"):
                 return self.label(f"{what}:{ident}")
-            return f"Which {what}: {names.get(ident, ident)}"
+            name = ident
+            if what == "event" and ident in self.events:
+                name = self.events[ident].title
+            elif what == "person" and ident in self.people:
+                name = self.people[ident].name
+            elif what == "term" and ident in self.terms:
+                name = self.terms[ident].term
+            return f"Which {what}: {name}"
         if family == "work":
             w = next((x for x in self.pack.works() if x.id == rest), None)
             return f"Who wrote: {w.title}" if w else rest
