@@ -80,15 +80,7 @@ class _Events(Mapping[str, Event]):
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
         self.decade_of = pack.event_ids()  # id -> decade, without decoding any event
-        self._decades: dict[str, list[Event]] = {}
         self._by_id: dict[str, Event] = {}
-
-    def of_decade(self, decade: str) -> list[Event]:
-        if decade not in self._decades:
-            events = list(self.pack.events_of(decade))
-            self._decades[decade] = events
-            self._by_id.update((e.id, e) for e in events)
-        return self._decades[decade]
 
     def __getitem__(self, ident: str) -> Event:
         if ident not in self._by_id:
@@ -105,24 +97,6 @@ class _Events(Mapping[str, Event]):
 
     def __len__(self) -> int:
         return len(self.decade_of)
-
-
-class _ByDecade(Mapping[str, list[Event]]):
-    """A decade's events, by date, decoded when first asked for."""
-
-    def __init__(self, events: _Events, decades: tuple[str, ...]) -> None:
-        self.events, self.decades = events, decades
-
-    def __getitem__(self, decade: str) -> list[Event]:
-        if decade not in self.decades:
-            raise KeyError(decade)
-        return self.events.of_decade(decade)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.decades)
-
-    def __len__(self) -> int:
-        return len(self.decades)
 
 
 class _Naming(Mapping[str, list[Event]]):
@@ -165,7 +139,6 @@ class Index:
         self.people = {p.id: p for p in pack.people()}
         self.terms = {t.id: t for t in pack.terms()}
         order = tuple(d.id for d in pack.decades)
-        self.by_decade: Mapping[str, list[Event]] = _ByDecade(events, order)
         links = pack.parts.memo(f"links-{CATALOGUE_RULES}", lambda: _links(pack))
         self.person_events: Mapping[str, list[Event]] = _Naming(links["people"], events)
         self.term_events: Mapping[str, list[Event]] = _Naming(links["terms"], events)
