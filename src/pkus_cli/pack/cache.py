@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import operator
 import os
 import sys
 import time
@@ -394,16 +395,49 @@ def _write(folder: Path, pack: Pack) -> None:
 # --- encoding the model --------------------------------------------------------------------
 
 
+_JSON_TYPES = frozenset((str, int, float, bool, type(None)))
+
+
 def encode(obj: Any) -> Any:
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: encode(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, Enum):
-        return obj.value
-    if isinstance(obj, (tuple, list)):
-        return [encode(x) for x in obj]
-    if isinstance(obj, dict):
-        return {k: encode(v) for k, v in obj.items()}
-    return obj
+    """The model as JSON data: a dataclass as a mapping of its fields, an enum as its value."""
+    kind = type(obj)
+    if kind in _JSON_TYPES:
+        return obj
+    if kind is tuple or kind is list:
+        return [x if type(x) in _JSON_TYPES else encode(x) for x in obj]
+    if kind is dict:
+        return {k: v if type(v) in _JSON_TYPES else encode(v) for k, v in obj.items()}
+    enc = _ENCODERS.get(kind)
+    if enc is None:
+        enc = _ENCODERS[kind] = _encoder(kind)
+    return enc(obj)
+
+
+# One encoder per class, made once: a call to `dataclasses.fields` per object cost more than
+# the rest of the encoding (a compiled pack of 50,000 events is 1.5 million objects).
+_ENCODERS: dict[type, Callable[[Any], Any]] = {}
+
+
+def _encoder(kind: type) -> Callable[[Any], Any]:
+    if issubclass(kind, Enum):
+        return operator.attrgetter("value")
+    if dataclasses.is_dataclass(kind):
+        names = tuple(f.name for f in dataclasses.fields(kind))
+        get = operator.attrgetter(*names)
+        values = get if len(names) > 1 else lambda o: (get(o),)
+
+        def enc(o: Any) -> dict[str, Any]:
+            return {
+                n: v if type(v) in _JSON_TYPES else encode(v)
+                for n, v in zip(names, values(o), strict=True)
+            }
+
+        return enc
+    if issubclass(kind, (tuple, list)):  # a named tuple, say
+        return lambda o: [encode(x) for x in o]
+    if issubclass(kind, dict):
+        return lambda o: {k: encode(v) for k, v in o.items()}
+    return lambda o: o
 
 
 # Where the classes of the exam material live, so decoding one imports only its module.

@@ -60,7 +60,17 @@ def _load(root: Path, on_file: Callable[[Path], None] | None) -> Pack:
     b = Builder(root, on_file)
     meta = _read_pack_meta(b)
     sections = _read_outline(b)
+    b.close("section", "section id")
     tags = _read_tags(b)
+    if tags:  # without them, any well-formed tag is accepted (see below)
+        b.close("tag")
+    # What events name is read before the events, so that their references are checked
+    # as they are read (see `Builder.closed`).
+    sources = [s for f in b.files("sources") for s in _read_list(b, f, "sources", _source)]
+    b.close("source")
+    people = [p for f in b.files("people") for p in _read_list(b, f, "people", _person)]
+    terms = [t for f in b.files("terms") for t in _read_list(b, f, "terms", _term)]
+    b.close("person", "term")
     decades: list[Decade] = []
     events: list[Event] = []
     for f in b.files("decades"):
@@ -68,10 +78,10 @@ def _load(root: Path, on_file: Callable[[Path], None] | None) -> Pack:
         if decade is not None:
             decades.append(decade)
         events.extend(evs)
-    people = [p for f in b.files("people") for p in _read_list(b, f, "people", _person)]
-    terms = [t for f in b.files("terms") for t in _read_list(b, f, "terms", _term)]
-    sources = [s for f in b.files("sources") for s in _read_list(b, f, "sources", _source)]
+    b.close("event", "decade")
+    b.forget("event title")
     cards = [c for f in b.files("cards") for c in _read_cards(b, f)]
+    b.close("card")
     corrections = [
         c for f in b.files("corrections") for c in _read_list(b, f, "corrections", _correction)
     ]
@@ -104,7 +114,7 @@ def _load(root: Path, on_file: Callable[[Path], None] | None) -> Pack:
             corrections_=tuple(corrections),
             collections=collections,
         ),
-        locations=b.locations,
+        locations=b.locations(),
         notices=tuple(b.notices),
     )
 
@@ -200,7 +210,7 @@ EVENT_FIELDS = (
 
 
 def _read_decade_file(b: Builder, f: File) -> tuple[Decade | None, list[Event]]:
-    rec = b.top(f, ("decade", "events"))
+    rec = b.top(f, ("decade", "events"), stream="events")
     if rec is None:
         return None, []
     expected = f.path.stem
@@ -318,18 +328,19 @@ def _event(
         return None
     if not (date and title and summary and significance and sections and tags and sources):
         return None
+    share = b.share  # events repeat their dates and their lists of ids
     return Event(
         ident,
-        date,
+        share(date),
         decade,
         title,
         summary,
         significance,
-        sections,
-        people,
-        terms,
-        tags,
-        sources,
+        share(sections),
+        share(people),
+        share(terms),
+        share(tags),
+        share(sources),
         note,
         sort,
     )
@@ -338,7 +349,7 @@ def _event(
 def _read_list(
     b: Builder, f: File, key: str, build: Callable[[Builder, File, yaml.Node], Any]
 ) -> list[Any]:
-    rec = b.top(f, (key,))
+    rec = b.top(f, (key,), stream=key)
     if rec is None:
         return []
     return [item for n in rec.nodes(key, required=True) if (item := build(b, f, n)) is not None]
@@ -450,7 +461,7 @@ def _read_cards(b: Builder, f: File) -> list[Card]:
     if not DECADE_RE.match(decade):
         f.problem(1, f"card files are named after a decade (e.g. 1990s.yaml), not '{decade}'")
         return []
-    rec = b.top(f, ("cards",))
+    rec = b.top(f, ("cards",), stream="cards")
     if rec is None:
         return []
     cards = []
@@ -476,7 +487,10 @@ def _read_cards(b: Builder, f: File) -> list[Card]:
         if not (ident and b.define("card", ident, f, r.line)):
             continue
         if about and kind and question and answer:
-            cards.append(Card(ident, decade, about, kind, question, answer, accept, keywords))
+            share = b.share  # a kind is one of eight words; answers repeat dates and names
+            cards.append(
+                Card(ident, decade, about, share(kind), question, share(answer), accept, keywords)
+            )
     return cards
 
 

@@ -7,14 +7,17 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import itertools
+import operator
 import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -22,7 +25,7 @@ from pkus_cli.errors import Problem
 from pkus_cli.pack import safe
 from pkus_cli.pack.basics import ID_RE, ItemKind, real_date
 from pkus_cli.pack.items import Ref
-from pkus_cli.pack.model import Location
+from pkus_cli.pack.model import Location, Locations
 from pkus_cli.pack.paths import display_path
 
 try:  # libyaml is about ten times faster; fall back to pure Python where it is missing.
@@ -31,23 +34,38 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
 
 
-class _Loader(_YamlLoader):
-    """The safe loader with a shortcut through tag resolution, which it asks for on every
-    node: a plain scalar whose first character starts none of YAML's implicit types (a
-    digit, a sign, "~", "null", "true", ...) is text, and quoted ones are always text. Any
-    other node is resolved exactly as the safe loader resolves it."""
+_T = TypeVar("_T")
 
-    _FIRST = frozenset(_YamlLoader.yaml_implicit_resolvers)
-    _STR = "tag:yaml.org,2002:str"
+
+class _Loader(_YamlLoader):
+    """The safe loader, with tag resolution cut to what a pack needs: it is asked for on
+    every node (two million times at 50,000 events).
+
+    The loader reads every scalar as text (an unquoted 1990 or 1990-10-01 is the text
+    written), so the only implicit type that matters is null: a plain scalar that YAML
+    reads as null (empty, "~", "null", "Null", "NULL") is tagged null, as the safe loader
+    tags it; every other scalar is tagged text. Explicit tags are not resolved here and
+    are refused by `_checked`. The path resolvers, which a pack never uses, are skipped:
+    the composer calls them around every node."""
+
+    _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+    _STR, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
+    _SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode and value and not (implicit[0] and value[0] in self._FIRST):
-            return self._STR
-        return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+        if kind is yaml.ScalarNode:
+            return self._NULL if implicit[0] and value in self._NULLS else self._STR
+        return self._SEQ if kind is yaml.SequenceNode else self._MAP
+
+    # Called with (parent, index) and with nothing; builtins that take those and do
+    # nothing cost less than a Python method that returns at once.
+    descend_resolver = staticmethod(operator.is_)  # type: ignore[assignment]
+    ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]
 
 
 _YEARS = re.compile(r"^[0-9]{4}(?:-(?:[0-9]{4})?)?$")  # "2024-": still in office
 _NULL_TAG = "tag:yaml.org,2002:null"
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 # --- reading files and nodes -------------------------------------------------------------
@@ -62,6 +80,9 @@ class File:
     # `pkus validate` reports and fails on.
     notices: list[Problem] = field(default_factory=list)
     root: Path | None = None  # the pack folder: nothing outside it is read
+    # The file's text has no control character and no escape that could write one: its
+    # values need no search for them (see `Rec._clean`).
+    clean: bool = False
 
     def problem(self, line: int, message: str) -> None:
         # A message may quote the pack's own words: never its control characters.
@@ -135,7 +156,7 @@ def _checked(f: File, node: yaml.Node) -> bool:
     return True
 
 
-def compose(f: File) -> yaml.Node | None:
+def _read_text(f: File) -> str | None:
     if not readable(f):
         return None
     try:
@@ -144,11 +165,28 @@ def compose(f: File) -> yaml.Node | None:
         f.problem(1, f"cannot read the file ({e.strerror or e})")
         return None
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         f.problem(line, f"not UTF-8 text ({e.reason} at byte {e.start}); save it as UTF-8")
         return None
+
+
+def compose(f: File, stream: str | None = None) -> yaml.Node | None:
+    """The file's YAML as nodes, or None with the problem reported. In a large file the list
+    under the top-level key `stream` is composed as it is read (see `Streamed`)."""
+    text = _read_text(f)
+    if text is None:
+        return None
+    f.clean = "\\" not in text and not safe.CONTROL.search(text)
+    if stream is not None and len(text) >= STREAM_CHARS:
+        node = _compose_streamed(f, text, stream)
+        if node is not None:
+            return node
+    return _compose_text(f, text)
+
+
+def _compose_text(f: File, text: str) -> yaml.Node | None:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
@@ -178,6 +216,106 @@ def compose(f: File) -> yaml.Node | None:
     return node
 
 
+# --- composing a long list in parts ----------------------------------------------------------
+
+STREAM_CHARS = 1_000_000  # smaller files are composed whole (the shipped decades are ~40 kB)
+PART_CHARS = 500_000  # about how much of the list is composed at a time (~800 events)
+
+
+class Streamed(yaml.SequenceNode):
+    """A long top-level block list, composed a part at a time as it is read.
+
+    Composed whole, a decade of 6,000 events is 65 MiB of nodes alive at once; in parts,
+    only the part being read is. Each part is the file's text from one item's "-" to the
+    next part's, after as many newlines as come before it, so every node keeps its line.
+
+    The cut is made only where it cannot change the reading: at a line that starts a new
+    item of this list at its own indentation (a quoted or flow text running over the cut
+    would leave its part unreadable, and block texts are indented deeper), in a list that
+    runs to the end of the file, in a file with no anchors, aliases or tags. A syntax error
+    in a part is reported at its line and ends the list, as it would end the file."""
+
+    def __init__(self, f: File, text: str, cuts: list[int], first_line: int, key: str) -> None:
+        mark = yaml.error.Mark(f.shown, cuts[0], first_line, 0, None, None)  # type: ignore[arg-type]
+        super().__init__("tag:yaml.org,2002:seq", [], mark, mark)
+        self.f, self.text, self.cuts, self.key = f, text, cuts, key
+
+    def items(self) -> Iterator[yaml.Node]:
+        return itertools.chain.from_iterable(self._parts())
+
+    def _parts(self) -> Iterator[list[yaml.Node]]:
+        text, cuts = self.text, self.cuts
+        line, done = self.start_mark.line, 0
+        for at, end in itertools.pairwise(cuts):
+            scratch = File(self.f.path, self.f.shown, [], [], self.f.root, clean=self.f.clean)
+            part = _compose_text(scratch, "\n" * line + text[at:end])
+            if not isinstance(part, yaml.SequenceNode) or scratch.problems:
+                # A part that does not read on its own (a quoted text running over the
+                # cut, or a real error): the file is read whole from here, so what is
+                # read, and any error, is as if it had never been cut.
+                yield self._rest_of_whole(done)
+                return
+            yield part.value
+            done += len(part.value)
+            line += text.count("\n", at, end)
+
+    def _rest_of_whole(self, done: int) -> list[yaml.Node]:
+        whole = _compose_text(self.f, self.text)
+        if isinstance(whole, yaml.MappingNode):
+            for k, v in whole.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == self.key:
+                    return list(v.value[done:]) if isinstance(v, yaml.SequenceNode) else []
+        return []
+
+
+def _compose_streamed(f: File, text: str, key: str) -> yaml.Node | None:
+    """The file with its `key:` list as a `Streamed` node, or None where the file must be
+    composed whole (the cut is not certain to be safe, or the head does not read)."""
+    if any(mark in text for mark in "&*!"):
+        return None
+    found = re.search(rf"^{re.escape(key)}:[ ]*(?:#[^\n]*)?\n", text, re.M)
+    if found is None:
+        return None
+    first = re.compile(r"^( *)-(?=[ \n])", re.M).search(text, found.end())
+    between = text[found.end() : first.start()] if first else ""
+    if first is None or (between.strip(" \n") and not _only_comments(between)):
+        return None
+    indent = len(first.group(1))
+    # The list must run to the end of the file: no content line less indented than its
+    # items (or, at column 0, one that is not an item) may follow.
+    # (Searched as "a newline, then": a search for "^" tries every character.)
+    out = rf"\n {{0,{indent - 1}}}[^ \n#]" if indent else r"\n(?:[^ \n#-]|-[^ \n])"
+    if re.compile(out).search(text, first.start()):
+        return None
+    item = re.compile(rf"^ {{{indent}}}-(?=[ \n])", re.M)
+    cuts = [first.start()]
+    while (found_cut := item.search(text, cuts[-1] + PART_CHARS)) is not None:
+        cuts.append(found_cut.start())
+    cuts.append(len(text))
+    scratch = File(f.path, f.shown, [], [], f.root)
+    head = _compose_text(scratch, text[: found.end()])
+    if not isinstance(head, yaml.MappingNode) or scratch.problems or scratch.notices:
+        return None
+    key_line = text.count("\n", 0, found.start())
+    for i, (k, v) in enumerate(head.value):
+        if isinstance(k, yaml.ScalarNode) and k.value == key and k.start_mark.line == key_line:
+            if not is_null(v):
+                return None
+            first_line = text.count("\n", 0, first.start())
+            head.value[i] = (k, Streamed(f, text, cuts, first_line, key))
+            return head
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def _allowed(fields: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fields)
+
+
+def _only_comments(text: str) -> bool:
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.split("\n"))
+
+
 @dataclass
 class Rec:
     """One YAML mapping being read as a record, with its label for messages."""
@@ -192,6 +330,24 @@ class Rec:
         if not isinstance(node, yaml.MappingNode):
             f.problem(node_line(node), f"{label}: expected a mapping of fields")
             return None
+        # The common case in one pass: plain keys, each once, each allowed. A key that is
+        # not text has a list as its value, which cannot be a dict key.
+        try:
+            keys = {k.value: (k, v) for k, v in node.value}
+        except TypeError:
+            keys = {}
+        if len(keys) == len(node.value) and keys.keys() <= _allowed(allowed):
+            if " " not in label and "id" in keys:
+                v = keys["id"][1]
+                if isinstance(v, yaml.ScalarNode) and v.value:
+                    label = f"{label} '{v.value}'"
+            return cls(f, node, label, keys)
+        return cls._checked_of(f, node, label, allowed)
+
+    @classmethod
+    def _checked_of(
+        cls, f: File, node: yaml.MappingNode, label: str, allowed: tuple[str, ...]
+    ) -> Rec:
         for k, v in node.value:
             # Name the item by its id from the start, so even a bad key says whose it is.
             if (
@@ -232,13 +388,26 @@ class Rec:
         self.f.problem(self.line_of(key), f"{self.label}: field '{key}': {message}")
 
     def _value(self, key: str, required: bool) -> yaml.Node | None:
-        if key not in self.keys or is_null(self.keys[key][1]):
+        found = self.keys.get(key)
+        if found is None or is_null(found[1]):
             if required:
                 self.f.problem(self.line, f"{self.label}: missing required field '{key}'")
             return None
-        return self.keys[key][1]
+        return found[1]
 
     def text(self, key: str, required: bool = True) -> str | None:
+        # The common case first, without a call per step: a text field of a clean file
+        # (600,000 of them at 50,000 events).
+        found = self.keys.get(key)
+        if found is not None and self.f.clean:
+            node = found[1]
+            if type(node) is yaml.ScalarNode and node.tag == _STR_TAG:
+                value: str = node.value.strip()
+                if value:
+                    return value
+        return self._text(key, required)
+
+    def _text(self, key: str, required: bool) -> str | None:
         node = self._value(key, required)
         if node is None:
             return None
@@ -253,7 +422,7 @@ class Rec:
 
     def _clean(self, key: str, value: str) -> str:
         """The value without control characters; each found is reported (see `safe`)."""
-        if safe.CONTROL.search(value):
+        if not self.f.clean and safe.CONTROL.search(value):
             message = f"{self.label}: field '{key}': control characters removed: "
             self.f.notices.append(
                 Problem(self.f.shown, self.line_of(key), message + safe.describe(value))
@@ -282,10 +451,12 @@ class Rec:
     def ident(self, key: str = "id") -> str | None:
         return self.pattern(key, lambda s: bool(ID_RE.match(s)), "an id like 'pressler-cutoff'")
 
-    def nodes(self, key: str, required: bool = False) -> list[yaml.Node]:
+    def nodes(self, key: str, required: bool = False) -> Iterable[yaml.Node]:
         node = self._value(key, required)
         if node is None:
             return []
+        if isinstance(node, Streamed):  # never empty: it starts at its first item
+            return node.items()
         if not isinstance(node, yaml.SequenceNode):
             self.err(key, "expected a list")
             return []
@@ -294,6 +465,18 @@ class Rec:
         return list(node.value)
 
     def texts(self, key: str, required: bool = False) -> tuple[str, ...]:
+        found = self.keys.get(key)
+        if found is not None and self.f.clean:  # the common case, as in `text`
+            node = found[1]
+            if type(node) is yaml.SequenceNode and (node.value or not required):
+                items = node.value
+                if all(type(n) is yaml.ScalarNode and n.tag == _STR_TAG for n in items):
+                    values = tuple(n.value.strip() for n in items)
+                    if all(values):
+                        return values
+        return self._texts(key, required)
+
+    def _texts(self, key: str, required: bool) -> tuple[str, ...]:
         out: list[str] = []
         for item in self.nodes(key, required):
             if not isinstance(item, yaml.ScalarNode) or is_null(item):
@@ -307,11 +490,14 @@ class Rec:
         return tuple(out)
 
     def ids(self, key: str, required: bool = False) -> tuple[str, ...]:
+        values = self.texts(key, required)
+        # One copy of each id: a large pack names the same sources, people and tags
+        # hundreds of thousands of times.
+        if all(map(ID_RE.match, values)):
+            return tuple(map(sys.intern, values))
         good = []
-        for value in self.texts(key, required):
+        for value in values:
             if ID_RE.match(value):
-                # One copy of each id: a large pack names the same sources, people and
-                # tags hundreds of thousands of times.
                 good.append(sys.intern(value))
             else:
                 self.err(key, f"'{value}' is not an id (lower-case words joined by hyphens)")
@@ -370,7 +556,12 @@ class Builder:
         self.notices: list[Problem] = []
         self.pending: list[Pending] = []
         self.defined: dict[str, dict[str, Location]] = {}
-        self.locations: dict[str, Location] = {}
+        # Kinds whose every definition has been read: a reference to one is checked on the
+        # spot. The loader reads sources, people and terms before the events that name
+        # them, so a large pack keeps few references waiting (a pending one is ~100 bytes,
+        # and 50,000 events make 300,000 of them).
+        self.closed: set[str] = set()
+        self._shared: dict[Any, Any] = {}
 
     def file(self, path: Path) -> File:
         if self.on_file is not None:
@@ -389,8 +580,9 @@ class Builder:
         for path in paths:
             yield self.file(path)
 
-    def top(self, f: File, allowed: tuple[str, ...]) -> Rec | None:
-        node = compose(f)
+    def top(self, f: File, allowed: tuple[str, ...], stream: str | None = None) -> Rec | None:
+        """The file's top-level mapping; its list under `stream`, if large, read in parts."""
+        node = compose(f, stream)
         if node is None:
             return None
         return Rec.of(f, node, "file", allowed)
@@ -405,18 +597,43 @@ class Builder:
             )
             return False
         seen[ident] = Location(f.shown, line)
-        self.locations[f"{namespace}:{ident}"] = seen[ident]
         return True
 
+    def share(self, value: _T) -> _T:
+        """One copy of each equal value (a date, a card's kind, a tuple of section ids):
+        items repeat them, and every copy read from YAML is an object of its own."""
+        return self._shared.setdefault(value, value)  # type: ignore[no-any-return]
+
+    def forget(self, namespace: str) -> None:
+        """Drop definitions kept only to find one given twice (event titles), once read."""
+        self.defined.pop(namespace, None)
+
+    def close(self, *namespaces: str) -> None:
+        """Every item of these kinds has been defined: check references to them at once."""
+        self.closed.update(namespaces)
+
     def refer(self, rec: Rec, key: str, namespace: str, targets: tuple[str, ...]) -> None:
+        if namespace in self.closed:
+            known = self.defined.get(namespace, {})
+            for t in targets:
+                if t not in known:
+                    self._unknown(rec.f, rec.line_of(key), rec.label, namespace, t)
+            return
         for t in targets:
             self.pending.append(Pending(rec.f, rec.line_of(key), rec.label, namespace, t))
 
     def resolve(self) -> None:
         for p in self.pending:
-            known = self.defined.get(p.namespace, {})
-            if p.target in known:
-                continue
-            hint = difflib.get_close_matches(p.target, list(known), n=1)
-            tip = f" (did you mean '{hint[0]}'?)" if hint else ""
-            p.f.problem(p.line, f"{p.label}: unknown {p.namespace} '{p.target}'{tip}")
+            if p.target not in self.defined.get(p.namespace, {}):
+                self._unknown(p.f, p.line, p.label, p.namespace, p.target)
+        self.pending.clear()
+
+    def _unknown(self, f: File, line: int, label: str, namespace: str, target: str) -> None:
+        known = self.defined.get(namespace, {})
+        hint = difflib.get_close_matches(target, list(known), n=1)
+        tip = f" (did you mean '{hint[0]}'?)" if hint else ""
+        f.problem(line, f"{label}: unknown {namespace} '{target}'{tip}")
+
+    def locations(self) -> Locations:
+        """Where each item was defined, for checks made after loading."""
+        return Locations(dict(self.defined))
