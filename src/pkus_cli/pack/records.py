@@ -63,9 +63,12 @@ class _Loader(_YamlLoader):
     ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]
 
 
-_YEARS = re.compile(r"^[0-9]{4}(?:-(?:[0-9]{4})?)?$")  # "2024-": still in office
 _NULL_TAG = "tag:yaml.org,2002:null"
 _STR_TAG = "tag:yaml.org,2002:str"
+_NULL_WORDS = frozenset(("~", "null", "Null", "NULL"))
+
+
+_YEARS = re.compile(r"^[0-9]{4}(?:-(?:[0-9]{4})?)?$")  # "2024-": still in office
 
 
 # --- reading files and nodes -------------------------------------------------------------
@@ -316,7 +319,7 @@ def _only_comments(text: str) -> bool:
     return all(not line.strip() or line.lstrip().startswith("#") for line in text.split("\n"))
 
 
-@dataclass
+@dataclass(slots=True)
 class Rec:
     """One YAML mapping being read as a record, with its label for messages."""
 
@@ -469,11 +472,13 @@ class Rec:
         if found is not None and self.f.clean:  # the common case, as in `text`
             node = found[1]
             if type(node) is yaml.SequenceNode and (node.value or not required):
-                items = node.value
-                if all(type(n) is yaml.ScalarNode and n.tag == _STR_TAG for n in items):
-                    values = tuple(n.value.strip() for n in items)
-                    if all(values):
-                        return values
+                try:  # an item that is a list or a mapping has no text to strip
+                    values = tuple([n.value.strip() for n in node.value])
+                except AttributeError:
+                    values = ("",)
+                # Words YAML reads as null are left to `_texts`, quoted or not.
+                if all(values) and _NULL_WORDS.isdisjoint(values):
+                    return values
         return self._texts(key, required)
 
     def _texts(self, key: str, required: bool) -> tuple[str, ...]:

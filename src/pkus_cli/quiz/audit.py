@@ -23,19 +23,18 @@ def grading_problems(pack: Pack) -> list[Problem]:
     for c in pack.cards():
         if not c.gradable:
             continue
-        loc = pack.locations.get(f"card:{c.id}", Location(pack.root, 1))
         q = maker.make(Subject(f"card:{c.id}", (Kind.TYPED,), c.decade, ()), Kind.TYPED)
-        for form in (c.answer, *c.accept):
-            if not grading.judge(q, form).correct:
-                message = (
-                    f"card '{c.id}': the quiz would mark its own answer '{form}' wrong; "
-                    "reword it, or give the card keywords"
-                )
-                problems.append(Problem(loc.path, loc.line, message))
+        found = [
+            f"card '{c.id}': the quiz would mark its own answer '{form}' wrong; "
+            "reword it, or give the card keywords"
+            for form in (c.answer, *c.accept)
+            if not grading.judge(q, form).correct
+        ]
         if c.keywords and not grading.has_keywords(q, answers.read(c.answer)):
-            problems.append(
-                Problem(loc.path, loc.line, f"card '{c.id}': a keyword is missing from its answer")
-            )
+            found.append(f"card '{c.id}': a keyword is missing from its answer")
+        if found:
+            loc = pack.locations.get(f"card:{c.id}", Location(pack.root, 1))
+            problems += [Problem(loc.path, loc.line, message) for message in found]
     return problems
 
 

@@ -68,16 +68,15 @@ def _judge_date(q: Question, response: str, forms: list[str]) -> Verdict | None:
         return None
     # The least precise form the card accepts sets what must be given ("June 2003" when
     # the card lists it beside "26 June 2003"); whatever more is given must be right.
-    need = min(d.fields for d in truths)
-    best = max(d.fields for d in truths)
-    exact = [d for d in truths if d.fields == best]
+    precision = [d.fields for d in truths]
+    need, best = min(precision), max(precision)
+    exact = [d for d, p in zip(truths, precision, strict=True) if p == best]
     readings = answers.parse_dates(response)
     if not readings:
         return None  # not a date: let the words be compared (e.g. "the night of the crackdown")
-    prompt_years = answers.years_in(q.prompt)
     misses: list[str] = []
     for given in readings:
-        if given.year is None and exact[0].year in prompt_years:
+        if given.year is None and exact[0].year in answers.years_in(q.prompt):
             given = answers.PartDate(exact[0].year, given.month, given.day)  # the year is asked
         for truth in exact:
             clash = [

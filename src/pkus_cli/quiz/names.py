@@ -8,6 +8,7 @@ Bhutto). Choice questions use the role and time helpers to pick plausible distra
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pkus_cli.pack.items import Person
@@ -20,6 +21,7 @@ _ROLE_STOP = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # a card's answer is keyed twice as its forms are widened
 def key(text: str) -> str:
     """How a name reads once normalised, numbers included ("P.L. 107-57" is not "P.L. 111-73")."""
     r = answers.read(text)
@@ -88,9 +90,12 @@ class Names:
         return tuple(dict.fromkeys(f for f in out if f != answer)), tuple(rivals)
 
 
+_GLOSS = re.compile(r"^(.*?)\s*\(([^()]+)\)\s*$")
+
+
 def _gloss(text: str) -> list[str]:
     """ "Inter-Services Intelligence (ISI)" -> ["Inter-Services Intelligence", "ISI"]."""
-    m = re.match(r"^(.*?)\s*\(([^()]+)\)\s*$", text)
+    m = _GLOSS.match(text)
     return [m.group(1), m.group(2)] if m and m.group(1).strip() else []
 
 
