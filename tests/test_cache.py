@@ -199,3 +199,38 @@ def test_events_and_cards_are_read_a_file_at_a_time(
         assert c in cached.cards_near(c.id)
         assert cached.cards_about(str(c.about)) == memory.cards_about(str(c.about))
     assert cached.events_near("nope") == () and cached.cards_near("nope") == ()
+
+
+def test_a_decade_is_read_run_by_run_as_stored(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The timeline prints a decade a stored file at a time, counted without reading any.
+    monkeypatch.setattr(cache, "BLOCK", 2)
+    memory = loader.load(tiny)
+    cache.load(tiny)
+    cached = cache.load(tiny, build=no_yaml)
+    read: list[str] = []
+    real = cache.CachedParts._read
+    monkeypatch.setattr(
+        cache.CachedParts, "_read", lambda self, name, t: read.append(name) or real(self, name, t)
+    )
+    for d in memory.decades:
+        assert cached.event_count(d.id) == memory.event_count(d.id) == len(memory.events_of(d.id))
+    assert read == []  # the counts come with the pack's core
+    runs = cached.event_runs("1950s")
+    first = next(runs)
+    assert read == ["events-1950s-0.json"] and len(first) == 2
+    rest = [e for r in runs for e in r]
+    assert read == ["events-1950s-0.json", "events-1950s-1.json"]
+    assert [*first, *rest] == list(memory.events_of("1950s"))
+    assert list(memory.event_runs("1950s")) == [memory.events_of("1950s")]
+    assert cached.event_count("1880s") == 0 and list(cached.event_runs("1880s")) == []
+
+
+def test_a_damaged_run_is_read_from_the_yaml(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "BLOCK", 2)
+    memory = loader.load(tiny)
+    cache.load(tiny)
+    (folder,) = cache.cache_dir().iterdir()
+    (folder / "events-1950s-1.json").write_text("[{", encoding="utf-8")
+    cached = cache.load(tiny)
+    events = [e for r in cached.event_runs("1950s") for e in r]
+    assert events == list(memory.events_of("1950s"))

@@ -172,6 +172,21 @@ def test_timeline_prints_long_decades_in_chunks(
     assert [len(c.events) for c in chunks] == [2, 1, 2, 1]  # two decades of three events
 
 
+def test_timeline_reads_a_compiled_decade_run_by_run_the_same(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pkus_cli.pack import cache
+
+    monkeypatch.setattr(cache, "BLOCK", 2)  # decades of three events stored as 2 + 1
+    monkeypatch.setenv("PKUS_NO_CACHE", "1")
+    from_yaml = tiny(run, "timeline").stdout
+    monkeypatch.delenv("PKUS_NO_CACHE")
+    tiny(run, "outline")  # compile it
+    assert tiny(run, "timeline").stdout == from_yaml
+    assert "1950s  Alliance years  (1950-1959)  · 3 events" in from_yaml
+    assert tiny(run, "timeline", "--decade", "1990s").stdout.count("\n19") == 3
+
+
 # --- event ---------------------------------------------------------------------------------
 
 

@@ -384,7 +384,7 @@ def timeline(
         env.print_json(lookups.timeline(pack, f).to_list())
         return
     # Decade by decade, each read as it is printed, so a long timeline starts at once.
-    for part in screen.render_groups(lookups.timeline_groups(pack, f)):
+    for part in screen.render_groups(lookups.timeline_runs(pack, f)):
         env.out.print(part, crop=False)
 
 

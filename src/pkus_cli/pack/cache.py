@@ -16,7 +16,7 @@ import os
 import sys
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -34,7 +34,7 @@ ITEM_FOLDERS = (
     "literature", "quotes", "figures",
 )  # fmt: skip
 SCHEMA_VERSION = 1  # the content schema the loader reads (see loader.SCHEMA_VERSION)
-FORMAT = 7  # the layout of the cache folder itself
+FORMAT = 8  # the layout of the cache folder itself
 # Events and cards are written in files of this many, a decade's in date order: a quiz
 # question or an event page reads the file holding its item, never the whole decade.
 BLOCK = 400
@@ -98,7 +98,7 @@ def load(root: Path, build: Callable[[Path], Pack] | None = None) -> Pack:
             core = json.load(fh)
         if core.get("format") != FORMAT:
             raise ValueError("another cache format")
-        return _pack_from(core, CachedParts(folder, root))
+        return _pack_from(core, CachedParts(folder, root, _counts(core["event_counts"])))
     except FileNotFoundError:
         pass
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -120,9 +120,10 @@ def _build(root: Path, build: Callable[[Path], Pack] | None) -> Pack:
 class CachedParts:
     """A pack's large collections, each read from its own JSON file when first asked for."""
 
-    def __init__(self, folder: Path, root: Path) -> None:
+    def __init__(self, folder: Path, root: Path, counts: dict[str, int] | None = None) -> None:
         self.folder = folder
         self.root = root
+        self._counts = counts  # events by decade, from core.json
         self._fallback: model.Parts | None = None
         self._blocks: dict[str, tuple[Any, ...]] = {}  # files of events or cards, decoded
         self._id_lists: dict[str, dict[str, tuple[str, ...]]] = {}  # see _ids
@@ -176,17 +177,41 @@ class CachedParts:
             self._blocks[name] = got
         return self._blocks[name]
 
-    def _decade(self, what: str, decade: str) -> tuple[Any, ...] | None:
+    def _count(self, what: str, decade: str) -> int | None:
+        if what == "events" and self._counts is not None:
+            return self._counts.get(decade, 0)  # known without reading the headings
         ids = self._ids(what)
-        if ids is None:
+        return None if ids is None else len(ids.get(decade, ()))
+
+    def _decade(self, what: str, decade: str) -> tuple[Any, ...] | None:
+        count = self._count(what, decade)
+        if count is None:
             return None
         out: list[Any] = []
-        for n in range((len(ids.get(decade, ())) + BLOCK - 1) // BLOCK):
+        for n in range((count + BLOCK - 1) // BLOCK):
             block = self._block(what, decade, n)
             if block is None:
                 return None
             out.extend(block)
         return tuple(out)
+
+    def event_runs(self, decade: str) -> Iterator[tuple[items.Event, ...]]:
+        count = self._count("events", decade)
+        if count is None:
+            yield self._parts().events_of(decade)
+            return
+        done = 0
+        for n in range((count + BLOCK - 1) // BLOCK):
+            block = self._block("events", decade, n)
+            if block is None:  # damaged: the rest from the YAML itself
+                yield self._parts().events_of(decade)[done:]
+                return
+            yield block
+            done += len(block)
+
+    def event_count(self, decade: str) -> int:
+        count = self._count("events", decade)
+        return count if count is not None else self._parts().event_count(decade)
 
     def _near(self, what: str, ident: str) -> tuple[Any, ...] | None:
         ids = self._ids(what)
@@ -309,6 +334,12 @@ def _pack_from(core: dict[str, Any], parts: model.Parts) -> Pack:
     )
 
 
+def _counts(raw: Any) -> dict[str, int]:
+    if not (isinstance(raw, dict) and all(type(n) is int and n >= 0 for n in raw.values())):
+        raise TypeError("event counts: expected a count by decade")
+    return raw
+
+
 def _headings(raw: dict[str, list[list[str]]]) -> dict[str, tuple[Heading, ...]]:
     out = {d: tuple(map(Heading._make, hs)) for d, hs in raw.items()}
     if not all(type(x) is str for hs in out.values() for h in hs for x in h):
@@ -364,6 +395,7 @@ def _write(folder: Path, pack: Pack) -> None:
             "sections": encode(pack.sections),
             "decades": encode(pack.decades),
             "tags": encode(pack.tags),
+            "event_counts": {d: len(hs) for d, hs in heads.items()},
         }
         _dump(tmp / "core.json", core)  # last: a folder with core.json is complete
         os.replace(tmp, folder)

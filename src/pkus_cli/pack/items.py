@@ -7,7 +7,7 @@ that commands which never touch them start faster.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -150,6 +150,12 @@ class MemoryParts:
     def events_near(self, ident: str) -> tuple[Event, ...]:
         decade = next((e.decade for e in self.events if e.id == ident), None)
         return self.events_of(decade) if decade is not None else ()
+
+    def event_runs(self, decade: str) -> Iterator[tuple[Event, ...]]:
+        yield self.events_of(decade)
+
+    def event_count(self, decade: str) -> int:
+        return sum(e.decade == decade for e in self.events)
 
     def event_heads(self) -> dict[str, tuple[Heading, ...]]:
         out: dict[str, list[Heading]] = {}

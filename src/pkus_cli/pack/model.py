@@ -9,7 +9,7 @@ never creates their classes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
@@ -115,6 +115,10 @@ class Parts(Protocol):
     # in memory, one file's worth in a compiled pack; empty for an unknown id.
     def events_near(self, ident: str) -> tuple[Event, ...]: ...
     def event_heads(self) -> dict[str, tuple[Heading, ...]]: ...  # by decade, by date
+    # A decade's events by date as the runs they are stored in, each read when asked for;
+    # and how many there are, without reading them.
+    def event_runs(self, decade: str) -> Iterator[tuple[Event, ...]]: ...
+    def event_count(self, decade: str) -> int: ...
     def cards_about(self, ref: str) -> tuple[Card, ...]: ...
     def people(self) -> tuple[Person, ...]: ...
     def terms(self) -> tuple[Term, ...]: ...
@@ -185,6 +189,14 @@ class Pack:
     def derived(self, name: str, build: Callable[[], Any]) -> Any:
         """Something a view derives from the pack, built once per process and then kept."""
         return self._once(f"derived:{name}", build)
+
+    def event_runs(self, decade: str) -> Iterator[tuple[Event, ...]]:
+        """One decade's events by date, a stored run at a time (see `Parts.event_runs`)."""
+        return self.parts.event_runs(decade)
+
+    def event_count(self, decade: str) -> int:
+        """How many events a decade has, without reading them."""
+        return self.parts.event_count(decade)
 
     def event_ids(self) -> dict[str, str]:
         """Every event id, mapped to its decade, without reading the events themselves."""

@@ -6,26 +6,26 @@ as soon as it is built: output starts at once even for a pack of thousands of ev
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.text import Text
 
 from pkus_cli.pack.items import Event
-from pkus_cli.views.lookups import TimelineGroup, TimelineView
+from pkus_cli.views.lookups import TimelineGroup, TimelineRuns, TimelineView
 
 CHUNK = 200  # rows printed at a time, so a long timeline starts at once
 DATE = 11  # "1990-10-01" and a space; month-only and year-only dates padded to it
 
 
-def heading(group: TimelineGroup) -> Text:
+def heading(group: TimelineGroup | TimelineRuns) -> Text:
     head = Text(group.decade, style="bold cyan")
     if group.title:
         head.append(f"  {group.title}", style="bold")
     if group.years:
         head.append(f"  ({group.years})", style="dim")
-    n = len(group.events)
+    n = group.count
     head.append(f"  · {n} event{'s' if n != 1 else ''}", style="dim")
     return head
 
@@ -64,14 +64,17 @@ def render(view: TimelineView) -> Iterator[RenderableType]:
     return render_groups(iter(view.groups))
 
 
-def render_groups(groups: Iterator[TimelineGroup]) -> Iterator[RenderableType]:
-    """Each decade as soon as it is read (see `lookups.timeline_groups`), then the count."""
+def render_groups(
+    groups: Iterable[TimelineGroup | TimelineRuns],
+) -> Iterator[RenderableType]:
+    """Each decade as soon as it is read (see `lookups.timeline_runs`), then the count."""
     n = 0
     for i, group in enumerate(groups):
         yield Text.assemble("\n" if i else "", heading(group))
-        for start in range(0, len(group.events), CHUNK):
-            yield Rows(group.events[start : start + CHUNK])
-        n += len(group.events)
+        for run in group.runs:
+            for start in range(0, len(run), CHUNK):
+                yield Rows(run[start : start + CHUNK])
+        n += group.count
     if not n:
         yield Text("No events match these filters.", style="dim")
         return

@@ -56,6 +56,26 @@ class TimelineGroup:
     years: str | None
     events: tuple[Event, ...]
 
+    @property
+    def count(self) -> int:
+        return len(self.events)
+
+    @property
+    def runs(self) -> Iterable[tuple[Event, ...]]:
+        return (self.events,)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRuns:
+    """One decade of the timeline as a screen prints it: what its heading says, then its
+    events a compiled file at a time, each read only when the one before is printed."""
+
+    decade: str
+    title: str | None
+    years: str | None
+    count: int
+    runs: Iterable[tuple[Event, ...]]
+
 
 @dataclass(frozen=True, slots=True)
 class TimelineView:
@@ -89,6 +109,24 @@ def timeline_groups(pack: Pack, f: find.Filter) -> Iterator[TimelineGroup]:
         if events:
             d = decades.get(ident)
             yield TimelineGroup(ident, d.title if d else None, d.years if d else None, events)
+
+
+def timeline_runs(pack: Pack, f: find.Filter) -> Iterator[TimelineGroup | TimelineRuns]:
+    """The timeline for a screen. Unfiltered within its decades, a decade's count is known
+    without reading it and its events are read a stored run at a time: the first line of
+    a decade of thousands of events is printed before the rest is decoded."""
+    if f.by_event:  # a count of what passes needs every event read
+        yield from timeline_groups(pack, f)
+        return
+    decades = {d.id: d for d in pack.decades}
+    for ident in pack.decade_ids():
+        if f.decade is not None and ident != f.decade:
+            continue
+        n = pack.event_count(ident)
+        if n:
+            d = decades.get(ident)
+            title, years = (d.title, d.years) if d else (None, None)
+            yield TimelineRuns(ident, title, years, n, pack.event_runs(ident))
 
 
 # --- one event -----------------------------------------------------------------------------
