@@ -108,11 +108,14 @@ def _load_with_progress(env: AppContext, root: Path) -> Pack:
 
     files = pack_files(root)
     sizes = {p: p.stat().st_size for p in files if p.is_file()}
-    with Progress(transient=True, console=env.err) as bar:
+    # Redrawn as each file is reached, not by a timer: a timer is a thread, and beside a
+    # thread the loader cannot hand half of a large pack to a second process.
+    with Progress(transient=True, console=env.err, auto_refresh=False) as bar:
         task = bar.add_task(f"checking {root.name}", total=sum(sizes.values()) or 1)
 
         def advance(path: Path) -> None:
             bar.update(task, advance=sizes.get(path, 0), description=f"reading {path.name}")
+            bar.refresh()
 
         return loader.load(root, on_file=advance)
 

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from pkus_cli.errors import ContentError, PkusError
-from pkus_cli.pack import collector
+from pkus_cli.pack import collector, parallel
 from pkus_cli.pack.basics import DECADE_RE, ID_RE, Country
 from pkus_cli.pack.items import (
     Card,
@@ -71,17 +71,7 @@ def _load(root: Path, on_file: Callable[[Path], None] | None) -> Pack:
     people = [p for f in b.files("people") for p in _read_list(b, f, "people", _person)]
     terms = [t for f in b.files("terms") for t in _read_list(b, f, "terms", _term)]
     b.close("person", "term")
-    decades: list[Decade] = []
-    events: list[Event] = []
-    for f in b.files("decades"):
-        decade, evs = _read_decade_file(b, f)
-        if decade is not None:
-            decades.append(decade)
-        events.extend(evs)
-    b.close("event", "decade")
-    b.forget("event title")
-    cards = [c for f in b.files("cards") for c in _read_cards(b, f)]
-    b.close("card")
+    decades, events, cards = _read_decades_and_cards(b)
     corrections = [
         c for f in b.files("corrections") for c in _read_list(b, f, "corrections", _correction)
     ]
@@ -117,6 +107,46 @@ def _load(root: Path, on_file: Callable[[Path], None] | None) -> Pack:
         locations=b.locations(),
         notices=tuple(b.notices),
     )
+
+
+def _read_decades_and_cards(b: Builder) -> tuple[list[Decade], list[Event], list[Card]]:
+    """The bulk of a pack; where it is large, its later decade files are read by a second
+    process meanwhile (see `parallel`)."""
+    decade_paths, card_paths = b.paths("decades"), b.paths("cards")
+    s = parallel.split(decade_paths, card_paths)
+    other = parallel.Reader(b, s.theirs, _read_decade_file) if s else None
+    try:
+        decades: list[Decade] = []
+        events: list[Event] = []
+
+        def add(decade: Decade | None, evs: list[Event]) -> None:
+            if decade is not None:
+                decades.append(decade)
+            events.extend(evs)
+
+        for path in s.mine if s else decade_paths:
+            add(*_read_decade_file(b, b.file(path)))
+        cards: list[Card] = []
+        if s is not None and other is not None:
+            # The cards are read here while the other process reads decades: their
+            # references to events wait until every event is known.
+            cards = [c for path in card_paths for c in _read_cards(b, b.file(path))]
+            found = other.results()
+            if found is None:  # the other process failed: its files are read here
+                for path in s.theirs:
+                    add(*_read_decade_file(b, b.file(path)))
+            else:
+                for read in found:
+                    add(*parallel.replay(b, read))
+        b.close("event", "decade")
+        b.forget("event title")
+        if s is None:
+            cards = [c for path in card_paths for c in _read_cards(b, b.file(path))]
+        b.close("card")
+    finally:
+        if other is not None:
+            other.close()
+    return decades, events, cards
 
 
 def _read_pack_meta(b: Builder) -> dict[str, str]:

@@ -567,6 +567,9 @@ class Builder:
         # and 50,000 events make 300,000 of them).
         self.closed: set[str] = set()
         self._shared: dict[Any, Any] = {}
+        # When set, each definition made is noted here as (namespace, id, line), for a
+        # file read in another process and replayed here (see `pack.twofold`).
+        self.journal: list[tuple[str, str, int]] | None = None
 
     def file(self, path: Path) -> File:
         if self.on_file is not None:
@@ -574,16 +577,19 @@ class Builder:
         return File(path, display_path(path), self.problems, self.notices, self.root)
 
     def files(self, sub: str) -> Iterator[File]:
+        for path in self.paths(sub):
+            yield self.file(path)
+
+    def paths(self, sub: str) -> list[Path]:
+        """The YAML files of a folder of the pack, in name order."""
         folder = self.root / sub
         if not folder.is_dir():
-            return
+            return []
         try:
-            paths = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+            return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
         except OSError as e:  # a folder without read permission is not skipped silently
             self.file(folder).problem(1, f"cannot read the folder ({e.strerror or e})")
-            return
-        for path in paths:
-            yield self.file(path)
+            return []
 
     def top(self, f: File, allowed: tuple[str, ...], stream: str | None = None) -> Rec | None:
         """The file's top-level mapping; its list under `stream`, if large, read in parts."""
@@ -602,6 +608,8 @@ class Builder:
             )
             return False
         seen[ident] = Location(f.shown, line)
+        if self.journal is not None:
+            self.journal.append((namespace, ident, line))
         return True
 
     def share(self, value: _T) -> _T:
@@ -626,6 +634,14 @@ class Builder:
             return
         for t in targets:
             self.pending.append(Pending(rec.f, rec.line_of(key), rec.label, namespace, t))
+
+    def refer_at(self, f: File, line: int, label: str, namespace: str, target: str) -> None:
+        """One reference, checked now if its kind is complete, else when all is read."""
+        if namespace in self.closed:
+            if target not in self.defined.get(namespace, {}):
+                self._unknown(f, line, label, namespace, target)
+        else:
+            self.pending.append(Pending(f, line, label, namespace, target))
 
     def resolve(self) -> None:
         for p in self.pending:
