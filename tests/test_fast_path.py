@@ -1,4 +1,4 @@
-"""The fast path for outline/decade behaves exactly like the Typer app it stands in for."""
+"""The fast path (outline, decade, timeline) behaves exactly like the Typer app it stands for."""
 
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ CASES = [
     ["decade", "1998", "--json"],
     ["decade", "1880s"],
     ["--content", "/nonexistent", "outline"],
+    ["timeline"],
+    ["timeline", "--json"],
+    ["--content", "/nonexistent", "timeline"],
 ]
 
 
@@ -47,7 +50,8 @@ def test_fast_path_output_equals_the_typer_app(args: list[str]) -> None:
     "args",
     [["outline", "--help"], ["outline", "--bogus"], ["outline", "--json", "--json"],
      ["decade", "a", "b"], ["--version"], ["quiz"], ["outline", "--section"], [],
-     ["--db", "x.db", "outline"]],
+     ["--db", "x.db", "outline"], ["timeline", "--decade", "1990s"], ["timeline", "-t", "x"],
+     ["timeline", "--help"]],
 )  # fmt: skip
 def test_anything_unusual_goes_through_typer(args: list[str]) -> None:
     assert fast.parse(args) is None

@@ -1,12 +1,12 @@
 """A fast path for the commands opened dozens of times a day, without importing Typer.
 
-`pkus outline`, `pkus decade` and a plain `pkus figures` are read-only and take a handful
-of options. Importing Typer (and building fifteen commands) costs more than the rest of
-the run, so `main()` first offers the arguments here. Only argument lists that are
-unambiguous and valid are taken; anything else (help, unknown or repeated options, a file
-where a folder is expected) returns None and goes through Typer, which owns every usage
-message. The command bodies are the same functions the Typer commands call (`commands`),
-and the option names come from the same table (`cli.options`).
+`pkus outline`, `pkus decade`, and a plain `pkus timeline` and `pkus figures` are
+read-only and take a handful of options. Importing Typer (and building fifteen commands)
+costs more than the rest of the run, so `main()` first offers the arguments here. Only
+argument lists that are unambiguous and valid are taken; anything else (help, unknown or
+repeated options, a file where a folder is expected) returns None and goes through Typer,
+which owns every usage message. The command bodies are the same functions the Typer
+commands call (`commands`), and the option names come from the same table (`cli.options`).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ SECTION = options.OUTLINE_SECTION.flags
 
 
 def parse(argv: list[str]) -> tuple[str, Path | None, dict[str, object]] | None:
-    """(command, content dir, options) for a plain outline/decade call, else None."""
+    """(command, content dir, options) for a call the fast path takes, else None."""
     if os.environ.get("PKUS_NO_FASTPATH") or os.environ.get("_PKUS_COMPLETE"):
         return None
     args = list(argv)
@@ -49,7 +49,7 @@ def parse(argv: list[str]) -> tuple[str, Path | None, dict[str, object]] | None:
         if got is None or content is not None:
             return None
         content, i = Path(got[0]), got[1]
-    if i >= len(args) or args[i] not in ("outline", "decade", "figures"):
+    if i >= len(args) or args[i] not in ("outline", "decade", "figures", "timeline"):
         return None
     command, rest = args[i], args[i + 1 :]
     opts: dict[str, object] = {"json_": False}
@@ -65,8 +65,8 @@ def parse(argv: list[str]) -> tuple[str, Path | None, dict[str, object]] | None:
             if got is None:
                 return None
             opts["section"], j = got
-        elif command == "figures":
-            return None  # only the plain chart (and --json) is taken here; options go to Typer
+        elif command in ("figures", "timeline"):
+            return None  # only the plain page (and --json) is taken here; filters go to Typer
         elif command == "decade" and not arg.startswith("-") and not positional:
             positional.append(arg)
             j += 1
@@ -74,13 +74,13 @@ def parse(argv: list[str]) -> tuple[str, Path | None, dict[str, object]] | None:
             return None
     if command == "outline":
         opts.setdefault("section", None)
-    else:
+    elif command == "decade":
         opts["name"] = positional[0] if positional else None
     return command, content, opts
 
 
 def run(argv: list[str]) -> int | None:
-    """Run a plain outline/decade call and return its exit code; None to use Typer."""
+    """Run a call the fast path takes and return its exit code; None to use Typer."""
     parsed = parse(argv)
     if parsed is None:
         return None
@@ -91,6 +91,11 @@ def run(argv: list[str]) -> int | None:
             commands.outline(env, opts["section"], bool(opts["json_"]))  # type: ignore[arg-type]
         elif command == "figures":
             commands.figures(env, "total", None, None, False, bool(opts["json_"]), False)
+        elif command == "timeline":
+            commands.timeline(
+                env, decade=None, section=None, tag=None, person=None, year_from=None,
+                year_to=None, json_=bool(opts["json_"]),
+            )  # fmt: skip
         else:
             commands.decade(env, opts["name"], bool(opts["json_"]))  # type: ignore[arg-type]
     except PkusError as e:
