@@ -92,6 +92,16 @@ def test_a_failed_second_process_leaves_its_files_to_this_one(
     assert forks and twofold == _read(tiny, monkeypatch, twofold=False)
 
 
+def test_no_room_for_a_second_process_leaves_it_all_to_this_one(
+    tiny: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(parallel.os, "fork", no_fork)
+    assert _read(tiny, monkeypatch, twofold=True) == _read(tiny, monkeypatch, twofold=False)
+
+
 def test_no_second_process_beside_other_threads_or_for_a_small_pack(
     tiny: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

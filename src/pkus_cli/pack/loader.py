@@ -114,7 +114,9 @@ def _read_decades_and_cards(b: Builder) -> tuple[list[Decade], list[Event], list
     process meanwhile (see `parallel`)."""
     decade_paths, card_paths = b.paths("decades"), b.paths("cards")
     s = parallel.split(decade_paths, card_paths)
-    other = parallel.Reader(b, s.theirs, _read_decade_file) if s else None
+    other = parallel.start(b, s.theirs, _read_decade_file) if s else None
+    if other is None:
+        s = None  # no second process after all (see `parallel.start`): read everything here
     try:
         decades: list[Decade] = []
         events: list[Event] = []

@@ -124,6 +124,15 @@ def replay(b: Builder, read: FileRead) -> tuple[Decade | None, list[Event]]:
     return read.decade, [Event(*fields) for fields in read.events]
 
 
+def start(b: Builder, paths: list[Path], read: ReadDecade) -> Reader | None:
+    """The other process, reading `paths`; None where it cannot be started (no room for
+    its file, or no process to spare), and this one reads them."""
+    try:
+        return Reader(b, paths, read)
+    except OSError:
+        return None
+
+
 class Reader:
     """The other process, started at once; `results()` waits for what it read."""
 
@@ -133,7 +142,11 @@ class Reader:
         # Nothing buffered may be written twice: the copy starts with these buffers too.
         sys.stdout.flush()
         sys.stderr.flush()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            self.out.close()
+            raise
         if pid == 0:  # pragma: no cover - runs in the other process, checked by its results
             code = 1
             try:
