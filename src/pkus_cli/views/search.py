@@ -212,10 +212,25 @@ def _indexed(
         return _view(text, words, _ranked(_from_rows(index.candidates(words)), words), limit, ())
     # Matches in a name (and the id) rank first and are few: rank them all. The rest rank
     # by kind and pack order alone, which the index orders itself: read only those shown.
-    rows, by_id = index.named(words)
-    named = sorted(_ranked(_from_rows(rows), words), key=lambda hit: hit[0])
-    seen = {n for n, _ in rows}
+    heads, by_id = index.named(words)
+    # Ranked by their names alone where every word is in one (the index keeps them folded);
+    # the others need their bodies.
+    patterns = [word_pattern(w) for w in words]
+    whole = index.rows(
+        [n for n, h in heads if not all(any(p.search(x) for x in h[3]) for p in patterns)]
+    )
+    light: list[tuple[int, _Prepared]] = [
+        (n, (_Doc(k, i, t, tuple(names), ()), names, [], "")) for n, (k, i, t, names) in heads
+    ]
+    docs = [(n, p) for n, p in light if n not in whole] + _from_rows(sorted(whole.items()))
+    named = sorted(_ranked(docs, words), key=lambda hit: hit[0])
+    seen = {n for n, _ in heads}
     shown = named[:limit]
+    # Those shown need their bodies, for the snippet.
+    bodies = index.rows([hit[0][-1] for hit in shown if hit[0][-1] not in whole])
+    if bodies:
+        full = dict(_from_rows(list(bodies.items())))
+        shown = [(rank, full.get(rank[-1], doc)) for rank, doc in shown]
     skip = 0
     while len(shown) < limit:
         batch = index.plain(words, skip, limit)

@@ -21,8 +21,11 @@ from pathlib import Path
 from pkus_cli.views.text import fold, squash
 
 # Bump when the documents `search` builds change, so no old index answers.
-INDEX_RULES = 2
+INDEX_RULES = 4
 Row = tuple[str, str, str, list[str], list[list[str]]]  # kind, id, title, names, body fields
+# A row without its body, its names folded and squashed as `search` matches them: all a
+# match in a name needs to be ranked.
+Head = tuple[str, str, str, list[str]]
 
 
 def _narrowing(word: str) -> bool:
@@ -42,7 +45,7 @@ def build(path: Path, rows: Iterator[Row], kinds: tuple[str, ...]) -> None:
     try:
         db.execute("PRAGMA journal_mode = OFF")
         db.execute(
-            "CREATE VIRTUAL TABLE docs USING fts5(names, body, doc UNINDEXED, "
+            "CREATE VIRTUAL TABLE docs USING fts5(names, body, doc UNINDEXED, head UNINDEXED, "
             "tokenize = 'unicode61 remove_diacritics 2')"
         )
         # kind and short: how `search` orders matches of equal standing (its kind, then its
@@ -54,8 +57,14 @@ def build(path: Path, rows: Iterator[Row], kinds: tuple[str, ...]) -> None:
         for n, row in enumerate(rows):
             kind, ident, _, names, body = row
             db.execute(
-                "INSERT INTO docs (rowid, names, body, doc) VALUES (?, ?, ?, ?)",
-                (n, fold(" ".join(names)), fold(" ".join(t for _, t in body)), json.dumps(row)),
+                "INSERT INTO docs (rowid, names, body, doc, head) VALUES (?, ?, ?, ?, ?)",
+                (
+                    n,
+                    fold(" ".join(names)),
+                    fold(" ".join(t for _, t in body)),
+                    json.dumps(row),
+                    json.dumps([kind, ident, row[2], [squash(fold(x)) for x in names]]),
+                ),
             )
             short = min((len(squash(fold(x))) for x in names), default=999)
             db.execute("INSERT INTO meta VALUES (?, ?, ?, ?)", (n, ident, kinds.index(kind), short))
@@ -91,20 +100,31 @@ class Index:
         sql = "SELECT rowid, doc FROM docs WHERE docs MATCH ? ORDER BY rowid"
         return self._rows(sql, (_all(narrow),))
 
-    def named(self, words: tuple[str, ...]) -> tuple[list[tuple[int, Row]], set[int]]:
-        """Documents holding every word, one at least in a name; and those whose id the
-        words spell, which may hold none in a name (their positions are returned too).
-        With `narrows(words)`, these are all that can rank above the rest."""
-        sql = "SELECT rowid, doc FROM docs WHERE docs MATCH ? ORDER BY rowid"
-        got = dict(self._rows(sql, (f"({_all(words)}) AND ({_in_names(words)})",)))
+    def named(self, words: tuple[str, ...]) -> tuple[list[tuple[int, Head]], set[int]]:
+        """Documents holding every word, one at least in a name, without their bodies (a
+        common word is in thousands of names, and ranking them needs only the names); and
+        those whose id the words spell, which may hold none in a name (their positions are
+        returned too). With `narrows(words)`, these are all that can rank above the rest."""
+        sql = "SELECT rowid, head FROM docs WHERE docs MATCH ? ORDER BY rowid"
+        query = f"({_all(words)}) AND ({_in_names(words)})"
+        got = {n: tuple(json.loads(head)) for n, head in self.db.execute(sql, (query,))}
         by_id: set[int] = set()
         ident = "-".join(words)
         for (n,) in self.db.execute("SELECT n FROM meta WHERE ident = ?", (ident,)).fetchall():
             if n not in got:
-                (doc,) = self.db.execute("SELECT doc FROM docs WHERE rowid = ?", (n,)).fetchone()
-                got[n] = tuple(json.loads(doc))
+                (head,) = self.db.execute("SELECT head FROM docs WHERE rowid = ?", (n,)).fetchone()
+                got[n] = tuple(json.loads(head))
                 by_id.add(n)
         return sorted(got.items()), by_id
+
+    def rows(self, positions: list[int]) -> dict[int, Row]:
+        """Whole documents by position."""
+        out: dict[int, Row] = {}
+        for start in range(0, len(positions), 500):  # SQLite's limit on bound values
+            some = positions[start : start + 500]
+            sql = f"SELECT rowid, doc FROM docs WHERE rowid IN ({','.join('?' * len(some))})"
+            out.update((n, tuple(json.loads(doc))) for n, doc in self.db.execute(sql, some))
+        return out
 
     def plain(self, words: tuple[str, ...], skip: int, take: int) -> list[tuple[int, Row]]:
         """Documents holding every word in their text but none in a name, in the order
