@@ -214,3 +214,22 @@ def test_exam_material_problems_name_file_and_line(
     edit(tiny / file, old, new)
     found = problems_of(tiny)
     assert any(message in m and m.startswith(display_path(tiny / file) + ":") for m in found), found
+
+
+def test_a_file_that_cannot_be_read_is_listed_before_what_follows_from_it(
+    tiny: Path, edit: Edit
+) -> None:
+    # A syntax error in a decade file leaves its events undefined: the cards about them
+    # then name unknown events, and sort before the decade file. The cause comes first.
+    edit(tiny / "decades/1990s.yaml", "    title: Pakistan tests", "    title: [Pakistan tests")
+    (tiny / "cards/1990s.yaml").write_text(
+        "cards:\n  - {id: c1, about: event:tests-1998, kind: when, question: When?,"
+        " answer: '1998'}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as info:
+        loader.load(tiny)
+    messages = [p.message for p in info.value.problems]
+    assert messages[0].startswith("YAML syntax error") and len(messages) > 1
+    assert "unknown event 'tests-1998'" in messages[1]
+    assert "YAML syntax error" in str(info.value).splitlines()[1]

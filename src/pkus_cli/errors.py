@@ -19,6 +19,9 @@ class Problem(NamedTuple):
     path: str
     line: int
     message: str
+    # The file could not be read at all (a syntax error, not UTF-8, refused): what it
+    # defines is missing, and other problems may follow from that alone.
+    unread: bool = False
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -30,7 +33,9 @@ class ContentError(PkusError):
     SHOWN = 12  # outside `pkus validate`, list this many and point to it for the rest
 
     def __init__(self, problems: list[Problem], full: bool = False) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.message))
+        # Files that could not be read come first: the unknown ids elsewhere that follow
+        # from one syntax error would otherwise bury it.
+        self.problems = sorted(problems, key=lambda p: (not p.unread, p.path, p.line, p.message))
         self.full = full
         super().__init__(self._summary())
 

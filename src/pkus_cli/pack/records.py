@@ -87,9 +87,9 @@ class File:
     # values need no search for them (see `Rec._clean`).
     clean: bool = False
 
-    def problem(self, line: int, message: str) -> None:
+    def problem(self, line: int, message: str, unread: bool = False) -> None:
         # A message may quote the pack's own words: never its control characters.
-        self.problems.append(Problem(self.shown, line, safe.clean(message)))
+        self.problems.append(Problem(self.shown, line, safe.clean(message), unread))
 
 
 def node_line(node: yaml.Node) -> int:
@@ -118,21 +118,27 @@ def readable(f: File) -> bool:
             target = f.path.resolve(strict=True)
             root = (f.root or f.path.parent).resolve()
             if not target.is_relative_to(root):
-                f.problem(1, "a symbolic link to a file outside the pack; refused (not read)")
+                f.problem(
+                    1, "a symbolic link to a file outside the pack; refused (not read)", unread=True
+                )
                 return False
             st = os.stat(target)
     except RuntimeError:
-        f.problem(1, "a symbolic link that loops; refused")
+        f.problem(1, "a symbolic link that loops; refused", unread=True)
         return False
     except OSError as e:
-        f.problem(1, f"cannot read the file ({e.strerror or e})")
+        f.problem(1, f"cannot read the file ({e.strerror or e})", unread=True)
         return False
     if not stat.S_ISREG(st.st_mode):
-        f.problem(1, "not a regular file (a device, FIFO or socket); refused (not read)")
+        f.problem(
+            1, "not a regular file (a device, FIFO or socket); refused (not read)", unread=True
+        )
         return False
     if st.st_size > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // 1_000_000
-        f.problem(1, f"larger than {limit} MB ({st.st_size:,} bytes); refused (not read)")
+        f.problem(
+            1, f"larger than {limit} MB ({st.st_size:,} bytes); refused (not read)", unread=True
+        )
         return False
     return True
 
@@ -165,13 +171,15 @@ def _read_text(f: File) -> str | None:
     try:
         data = f.path.read_bytes()
     except OSError as e:
-        f.problem(1, f"cannot read the file ({e.strerror or e})")
+        f.problem(1, f"cannot read the file ({e.strerror or e})", unread=True)
         return None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        f.problem(line, f"not UTF-8 text ({e.reason} at byte {e.start}); save it as UTF-8")
+        f.problem(
+            line, f"not UTF-8 text ({e.reason} at byte {e.start}); save it as UTF-8", unread=True
+        )
         return None
 
 
@@ -197,20 +205,22 @@ def _compose_text(f: File, text: str) -> yaml.Node | None:
         line = mark.line + 1 if mark is not None else 1
         what = e.problem or "malformed YAML"
         context = f" ({e.context})" if e.context else ""
-        f.problem(line, " ".join(f"YAML syntax error: {what}{context}".split()))
+        f.problem(line, " ".join(f"YAML syntax error: {what}{context}".split()), unread=True)
         return None
     except yaml.reader.ReaderError as e:  # a character YAML forbids, e.g. NUL
         line = text.count("\n", 0, max(0, e.position)) + 1
-        f.problem(line, f"YAML error: character {e.character!r} is not allowed in YAML text")
+        f.problem(
+            line, f"YAML error: character {e.character!r} is not allowed in YAML text", unread=True
+        )
         return None
     except yaml.YAMLError as e:
-        f.problem(1, "YAML error: " + " ".join(str(e).split()))
+        f.problem(1, "YAML error: " + " ".join(str(e).split()), unread=True)
         return None
     except (ValueError, RecursionError) as e:  # anything else the parser refuses outright
-        f.problem(1, "unreadable YAML: " + " ".join(str(e).split()))
+        f.problem(1, "unreadable YAML: " + " ".join(str(e).split()), unread=True)
         return None
     if node is None:
-        f.problem(1, "the file is empty")
+        f.problem(1, "the file is empty", unread=True)
         return None
     # Anchors, aliases and tags each need their indicator ("&", "*", "!"): a file with none
     # of the three has none of them, and need not be walked node by node.
